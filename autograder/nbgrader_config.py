@@ -1,0 +1,31 @@
+"""nbgrader configuration of the course root.
+
+Run every nbgrader command from this folder (``cd autograder``). The assignment ids are
+the module folder names: ``source/module1_intro`` is a link to ``../module1_intro``.
+Runtime state (release/, submitted/, autograded/, feedback/, exchange/, gradebook.db) is
+created here and ignored by git.
+"""
+
+import os
+
+here = os.path.dirname(os.path.abspath(__file__))
+c = get_config()  # noqa: F821 - provided by nbgrader
+
+c.CourseDirectory.course_id = "community-management"
+c.CourseDirectory.root = here
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*"]
+
+# The exchange lives inside the course root, so one instructor on one machine needs no
+# system-wide set-up. For a shared JupyterHub, point this at a shared folder instead.
+c.Exchange.root = os.path.join(here, "exchange")
+c.Exchange.path_includes_course = True
+
+# Learner copies: the answer placeholder is a comment (answers start from `...`, set
+# above the solution markers), so "Run all" never stops on a NotImplementedError.
+c.ClearSolutions.code_stub = {"python": "# YOUR ANSWER HERE"}
+c.ClearSolutions.text_stub = "_Write your answer here._"
+
+# Kernel time per cell while validating and autograding.
+c.ExecutePreprocessor.timeout = 120
+c.Execute.timeout = 120

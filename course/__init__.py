@@ -1,0 +1,52 @@
+"""Community Management Workbook: the package every notebook of the course imports.
+
+- ``course.checks``      exercise checks (correct / not yet right / not attempted) and hints
+- ``course.exercises``   the questions of each module's lessons and assignment
+- ``course.syllabus``    the course outline
+- ``course.setup_notebook()``  the first cell of every notebook: checks the environment
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+# Minimum versions the notebooks are written against (the exact pins live in pyproject.toml).
+REQUIRED = {"pandas": "2.2", "matplotlib": "3.8", "ipywidgets": "8.1", "numpy": "1.26"}
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    parts = []
+    for piece in text.split(".")[:3]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def setup_notebook(quiet: bool = False) -> None:
+    """First cell of every notebook: check the libraries, set a tidy pandas display.
+
+    Prints one line when all is well; raises a clear error naming what to fix otherwise.
+    """
+    import importlib
+
+    problems = []
+    found = {}
+    for name, minimum in REQUIRED.items():
+        try:
+            found[name] = importlib.import_module(name).__version__
+        except ImportError:
+            problems.append(f"{name} is not installed")
+            continue
+        if _version_tuple(found[name]) < _version_tuple(minimum):
+            problems.append(f"{name} {found[name]} is older than {minimum}")
+    if problems:
+        raise RuntimeError(
+            "Your environment needs attention: " + "; ".join(problems)
+            + ". Run `make lab` again from the course folder, or `python -m course doctor` for details."
+        )
+    import pandas as pd
+
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.width", 120)
+    if not quiet:
+        print(f"Ready: course {__version__}, pandas {found['pandas']}, matplotlib {found['matplotlib']}.")

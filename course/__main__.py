@@ -1,0 +1,87 @@
+"""Command line of the workbook: ``python -m course <command>`` (also installed as ``cmw``).
+
+Commands:
+  doctor        check the set-up ([ OK ] / [FAIL] per dependency and notebook folder)
+  workbook      generate or refresh the learner workbook in workbook/ (never overwrites your changes)
+  grade         grade your own workbook with nbgrader and write feedback to workbook/feedback/
+  markscheme    write the instructor's mark schemes to autograder/markscheme/
+  nav           regenerate the previous/next links of the master notebooks (--check: only verify)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("doctor", help="check the set-up")
+    sub.add_parser("workbook", help="generate the learner workbook")
+    grade = sub.add_parser("grade", help="grade your own workbook")
+    grade.add_argument("modules", nargs="*", help="module folders (default: every module with an assignment)")
+    sub.add_parser("markscheme", help="write the mark schemes")
+    nav = sub.add_parser("nav", help="regenerate previous/next links")
+    nav.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+
+    if args.command == "doctor":
+        from course.doctor import main as doctor
+
+        return doctor()
+    if args.command == "workbook":
+        from course.workbook import generate, report
+
+        print("Generating the learner workbook with nbgrader ...", flush=True)
+        print(report(generate()))
+        return 0
+    if args.command == "grade":
+        return _grade(args.modules)
+    if args.command == "markscheme":
+        from course.markscheme import write_all
+        from course.nbgrader_cli import COURSE_ROOT
+        from course.syllabus import MODULES
+
+        for path in write_all(MODULES, COURSE_ROOT / "markscheme"):
+            print(f"wrote {path}")
+        return 0
+    if args.command == "nav":
+        from course.nav import update
+
+        stale = update(check=args.check)
+        if args.check and stale:
+            print("Out-of-date navigation links (run `python -m course nav`):\n  " + "\n  ".join(stale))
+            return 1
+        print(f"{'Checked' if args.check else 'Updated'} navigation links.")
+        return 0
+    return 2
+
+
+def _grade(folders: list[str]) -> int:
+    from course.markscheme import write_all
+    from course.nbgrader_cli import COURSE_ROOT
+    from course.selfgrade import gradable_modules, grade_module
+    from course.syllabus import module
+    from course.workbook import WORKBOOK
+
+    modules = [module(f) for f in folders] if folders else gradable_modules()
+    if not modules:
+        print("Nothing to grade yet: run `make lab` (or `make workbook`) first to create workbook/.")
+        return 1
+    write_all(modules, COURSE_ROOT / "markscheme")
+    for m in modules:
+        print(f"Grading {m.folder} (this runs every notebook of the module; it takes a little while) ...", flush=True)
+        result = grade_module(m)
+        print(f"  Autograded score: {result.auto_score:g} / {result.auto_max:g} points")
+        if result.written_max:
+            print(f"  Written answers:  {result.written_max:g} points, graded by a person. Compare yours with the model "
+                  f"answers and rubric in autograder/markscheme/{m.folder}.md")
+        for page in result.feedback:
+            print(f"  Feedback: {page}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,375 @@
+"""Exercise checks: instant feedback for learners, the same verdicts for nbgrader.
+
+Every exercise in the workbook is a :class:`Question`. In a notebook it is used like this::
+
+    from course.exercises.module1 import lesson1 as ex
+
+    space_types = {...}               # the learner's answer cell
+    ex.space_types.check(space_types)  # the locked check cell
+    ex.space_types.hint()              # progressive hints, only on request
+
+``check`` has three outcomes:
+
+* **correct** -- a green message is displayed, often with a line of explanation;
+* **not yet right** -- :class:`NotYetRight` is raised; its message points at the idea
+  to revisit, never at the expected value;
+* **not attempted** -- :class:`NotAttempted` is raised while the answer is still ``...``.
+
+Raising is what makes nbgrader give zero points for a wrong answer (a grade cell that
+raises scores nothing). Both exceptions render as a short coloured message in Jupyter
+instead of a traceback, so learners see feedback, not a stack dump.
+
+Answers are compared through salted, normalised hashes: the expected answers of
+conceptual questions never appear in clear in this package or in the learner's copy.
+Every comparison checks the answer's exact type first, so objects that pretend to be
+equal to everything (a custom ``__eq__``, a ``str`` subclass with patched methods) are
+rejected rather than trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+__all__ = [
+    "CheckFailed",
+    "NotYetRight",
+    "NotAttempted",
+    "Question",
+    "ChoiceQuestion",
+    "LabelsQuestion",
+    "NumberQuestion",
+    "FunctionQuestion",
+    "fingerprint",
+]
+
+_SALT = "community-management-workbook/v1"
+
+# Exact types accepted as numbers. bool is deliberately absent (True is not a count),
+# and so is every subclass: a float subclass could redefine comparison or rounding.
+_NUMBER_TYPES = (int, float, np.int64, np.int32, np.float64, np.float32)
+
+
+# --------------------------------------------------------------------------- outcomes
+class CheckFailed(AssertionError):
+    """Base class of the two "not yet" outcomes. An AssertionError, so nbgrader scores it 0."""
+
+    icon = "❌"
+    title = "Not yet right"
+    colour = "31"  # ANSI red
+
+    def __init__(self, message: str, question_id: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.question_id = question_id
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.message}"
+
+    # IPython calls this instead of printing a traceback: learners get the message only.
+    def _render_traceback_(self) -> list[str]:
+        lines = [f"\x1b[1;{self.colour}m{self.icon} {self.title}\x1b[0m"]
+        lines += [f"   {line}" for line in self.message.splitlines()]
+        return lines
+
+
+class NotYetRight(CheckFailed):
+    """The answer was checked and is not right yet."""
+
+
+class NotAttempted(CheckFailed):
+    """The answer is still the placeholder ``...``."""
+
+    icon = "✏️"
+    title = "Not attempted yet"
+    colour = "33"  # ANSI yellow
+
+
+@dataclass
+class Feedback:
+    """A rich message shown in the notebook (HTML in JupyterLab, text elsewhere)."""
+
+    title: str
+    message: str = ""
+    kind: str = "correct"  # correct | hint | info
+
+    _STYLES = {
+        "correct": ("✅", "#e8f5e9", "#2e7d32"),
+        "hint": ("💡", "#fff8e1", "#8d6e00"),
+        "info": ("ℹ️", "#e3f2fd", "#1565c0"),
+    }
+
+    def __repr__(self) -> str:
+        icon = self._STYLES[self.kind][0]
+        text = f"{icon} {self.title}"
+        return f"{text}\n   {self.message}" if self.message else text
+
+    def _repr_html_(self) -> str:
+        icon, background, colour = self._STYLES[self.kind]
+        body = f"<div style='margin-top:.3em'>{html.escape(self.message)}</div>" if self.message else ""
+        return (
+            f"<div style='background:{background};border-left:4px solid {colour};"
+            f"padding:.5em .8em;border-radius:4px;color:#222'>"
+            f"<b style='color:{colour}'>{icon} {html.escape(self.title)}</b>{body}</div>"
+        )
+
+
+def _show(feedback: Feedback) -> None:
+    try:
+        from IPython.display import display
+
+        display(feedback)
+    except ImportError:  # plain Python, e.g. a script
+        print(repr(feedback))
+
+
+# --------------------------------------------------------------------------- hashing
+def normalise_text(value: str) -> str:
+    """Lower-case, trim and collapse inner whitespace: ``"  Support "`` -> ``"support"``."""
+    return " ".join(value.strip().lower().split())
+
+
+def fingerprint(question_id: str, canonical: str) -> str:
+    """Salted hash of a canonical answer. Used by authors to store expected answers."""
+    digest = hashlib.sha256(f"{_SALT}|{question_id}|{canonical}".encode("utf-8"))
+    return digest.hexdigest()[:20]
+
+
+def is_number(value: Any) -> bool:
+    return type(value) in _NUMBER_TYPES and math.isfinite(float(value))
+
+
+def canonical_number(value: Any, decimals: int) -> str:
+    rounded = round(float(value), decimals)
+    return f"{rounded + 0.0:.{decimals}f}"  # + 0.0 turns -0.0 into 0.0
+
+
+# --------------------------------------------------------------------------- questions
+@dataclass
+class Question:
+    """Base class: an exercise with an id, hints and a check.
+
+    Subclasses implement :meth:`_verdict`, which returns ``None`` when the answer is
+    right and otherwise raises :class:`NotYetRight` / :class:`NotAttempted`.
+    """
+
+    id: str
+    hints: Sequence[str] = ()
+    explanation: str = ""
+    _hints_shown: int = field(default=0, init=False, repr=False)
+
+    # -- public API ------------------------------------------------------------
+    def check(self, answer: Any) -> None:
+        """Check ``answer``; show *correct*, or raise *not yet right* / *not attempted*."""
+        self._verdict(answer)
+        _show(Feedback("Correct!", self.explanation, "correct"))
+
+    def is_correct(self, answer: Any) -> bool:
+        """True if ``answer`` is right (no output, never raises for a wrong answer)."""
+        try:
+            self._verdict(answer)
+        except CheckFailed:
+            return False
+        return True
+
+    def hint(self, number: int | None = None) -> None:
+        """Show the next hint (or hint ``number``); each call reveals a little more."""
+        if not self.hints:
+            _show(Feedback("No hints for this one", "Re-read the lesson section above the task.", "hint"))
+            return
+        if number is None:
+            self._hints_shown = min(self._hints_shown + 1, len(self.hints))
+            number = self._hints_shown
+        number = max(1, min(int(number), len(self.hints)))
+        more = " Run hint() again for another." if number < len(self.hints) else ""
+        _show(Feedback(f"Hint {number} of {len(self.hints)}", self.hints[number - 1] + more, "hint"))
+
+    # -- helpers for subclasses -----------------------------------------------
+    def _not_yet(self, message: str) -> NotYetRight:
+        nudge = " Stuck? Run .hint() on this question." if self.hints else ""
+        return NotYetRight(message + nudge, self.id)
+
+    def _not_attempted(self, what: str = "the answer") -> NotAttempted:
+        return NotAttempted(f"Replace the ... in {what} with your answer, then run this cell again.", self.id)
+
+    def _verdict(self, answer: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass
+class ChoiceQuestion(Question):
+    """Pick one option, e.g. ``"b"``. ``answer_hash`` is ``fingerprint(id, normalised option)``.
+
+    ``feedback`` maps the fingerprint of a *wrong* option to a message about the idea it
+    misses (so the message does not reveal which option is right).
+    """
+
+    options: Sequence[str] = ()
+    answer_hash: str = ""
+    feedback: Mapping[str, str] = field(default_factory=dict)
+
+    def _verdict(self, answer: Any) -> None:
+        if answer is Ellipsis:
+            raise self._not_attempted()
+        if type(answer) is not str:
+            raise self._not_yet(
+                f"Give your choice as text in quotes, one of {', '.join(repr(o) for o in self.options)}; "
+                f"you gave a {type(answer).__name__}."
+            )
+        choice = normalise_text(answer)
+        if choice not in [normalise_text(o) for o in self.options]:
+            raise self._not_yet(f"{answer!r} is not one of the options {', '.join(repr(o) for o in self.options)}.")
+        digest = fingerprint(self.id, choice)
+        if digest != self.answer_hash:
+            raise self._not_yet(self.feedback.get(digest, "That option is not the best one. Compare it with the lesson's advice."))
+
+
+@dataclass
+class LabelsQuestion(Question):
+    """Give each item a label (a dict such as ``{"support_forum": "S", ...}``).
+
+    ``answer_hashes`` maps each item to ``fingerprint(f"{id}:{item}", normalised label)``.
+    ``ideas`` optionally maps an item to a nudge shown when that item is wrong.
+    """
+
+    labels: Sequence[str] = ()
+    answer_hashes: Mapping[str, str] = field(default_factory=dict)
+    ideas: Mapping[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, str] = field(default_factory=dict)
+
+    def _canonical_label(self, label: str) -> str:
+        text = normalise_text(label)
+        return normalise_text(self.aliases.get(text, text))
+
+    def _verdict(self, answer: Any) -> None:
+        items = list(self.answer_hashes)
+        if answer is Ellipsis:
+            raise self._not_attempted()
+        if type(answer) is not dict:
+            raise self._not_yet(f"Your answer should be a dictionary (item -> label); you gave a {type(answer).__name__}.")
+        if any(type(key) is not str for key in answer):
+            raise self._not_yet("Keep the dictionary's keys exactly as they were given.")
+        missing = [item for item in items if item not in answer]
+        extra = [key for key in answer if key not in self.answer_hashes]
+        if missing or extra:
+            parts = []
+            if missing:
+                parts.append("missing: " + ", ".join(missing))
+            if extra:
+                parts.append("unexpected: " + ", ".join(extra))
+            raise self._not_yet("Keep the keys exactly as given (" + "; ".join(parts) + ").")
+        blanks = [item for item in items if answer[item] is Ellipsis]
+        if len(blanks) == len(items):
+            raise self._not_attempted("the dictionary")
+        if blanks:
+            raise NotAttempted(f"Still to fill in: {', '.join(blanks)}.", self.id)
+        allowed = {self._canonical_label(label) for label in self.labels}
+        for item in items:
+            value = answer[item]
+            if type(value) is not str:
+                raise self._not_yet(f"The label for {item!r} should be text in quotes; it is a {type(value).__name__}.")
+            if self._canonical_label(value) not in allowed:
+                raise self._not_yet(f"{value!r} (for {item!r}) is not one of the labels {', '.join(map(repr, self.labels))}.")
+        wrong = [
+            item
+            for item in items
+            if fingerprint(f"{self.id}:{item}", self._canonical_label(answer[item])) != self.answer_hashes[item]
+        ]
+        if wrong:
+            right = len(items) - len(wrong)
+            lines = [f"{right} of {len(items)} are right. Look again at: {', '.join(wrong)}."]
+            lines += [f"- {item}: {self.ideas[item]}" for item in wrong if item in self.ideas]
+            raise self._not_yet("\n".join(lines))
+
+
+@dataclass
+class NumberQuestion(Question):
+    """A number, compared after rounding to ``decimals`` places.
+
+    ``answer_hash`` is ``fingerprint(id, canonical_number(value, decimals))``.
+    ``mistakes`` maps the fingerprint of a typical wrong number to a message about the slip.
+    """
+
+    decimals: int = 2
+    answer_hash: str = ""
+    mistakes: Mapping[str, str] = field(default_factory=dict)
+    what: str = "the answer"
+
+    def _verdict(self, answer: Any) -> None:
+        if answer is Ellipsis:
+            raise self._not_attempted(self.what)
+        if not is_number(answer):
+            raise self._not_yet(
+                f"{self.what.capitalize()} should be a plain number (like 42 or 0.35), not a {type(answer).__name__}."
+            )
+        digest = fingerprint(self.id, canonical_number(answer, self.decimals))
+        if digest != self.answer_hash:
+            raise self._not_yet(self.mistakes.get(digest, f"{self.what.capitalize()} is not right yet. Re-check each step of the calculation."))
+
+
+@dataclass
+class FunctionQuestion(Question):
+    """The learner writes a function; the check calls it on example inputs.
+
+    ``cases`` are ``(args, expected_hash)`` pairs where ``expected_hash`` is
+    ``fingerprint(id, canonical_number(f(*args), decimals))``. Hidden tests in the master
+    notebook call the function on further inputs.
+    """
+
+    cases: Sequence[tuple[tuple, str]] = ()
+    decimals: int = 2
+    name: str = "your function"
+    mistakes: Mapping[str, str] = field(default_factory=dict)
+
+    def _verdict(self, answer: Any) -> None:
+        if answer is Ellipsis:
+            raise self._not_attempted(self.name)
+        if not callable(answer):
+            raise self._not_yet(f"{self.name} should be a function (defined with def).")
+        for args, expected in self.cases:
+            shown = ", ".join(_describe(a) for a in args)
+            try:
+                result = answer(*args)
+            except Exception as error:  # the learner's code failed: say where, not why it should work
+                raise self._not_yet(f"{self.name}({shown}) raised {type(error).__name__}: {error}") from None
+            if result is None:
+                raise self._not_yet(f"{self.name}({shown}) returned nothing. Did you forget `return`?")
+            if not is_number(result):
+                raise self._not_yet(f"{self.name}({shown}) should return a number, not a {type(result).__name__}.")
+            digest = fingerprint(self.id, canonical_number(result, self.decimals))
+            if digest != expected:
+                why = self.mistakes.get(digest, "Re-check the rule it should follow.")
+                raise self._not_yet(f"{self.name}({shown}) returned {float(result):g}, which is not right yet. {why}")
+
+
+def _describe(value: Any) -> str:
+    """Short description of an example input (a table is described, not printed)."""
+    if hasattr(value, "shape") and hasattr(value, "columns"):
+        return f"<example table of {value.shape[0]} rows>"
+    return repr(value)
+
+
+def answer_key(question_id: str, values: Mapping[str, str] | None = None, *, choice: str | None = None,
+               number: float | None = None, decimals: int = 2) -> Any:
+    """Authoring helper: compute the hashes to paste into a question definition.
+
+    >>> answer_key("q", choice="b") == fingerprint("q", "b")
+    True
+    """
+    if choice is not None:
+        return fingerprint(question_id, normalise_text(choice))
+    if number is not None:
+        return fingerprint(question_id, canonical_number(number, decimals))
+    if values is not None:
+        return {item: fingerprint(f"{question_id}:{item}", normalise_text(label)) for item, label in values.items()}
+    raise ValueError("give values, choice or number")
+
+
+def function_cases(question_id: str, function: Callable, inputs: Iterable[tuple], decimals: int = 2) -> list:
+    """Authoring helper: build ``FunctionQuestion.cases`` from a reference function."""
+    return [(tuple(args), fingerprint(question_id, canonical_number(function(*args), decimals))) for args in inputs]

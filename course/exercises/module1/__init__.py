@@ -1,0 +1,1 @@
+"""Module 1 -- Introduction to Community Management."""

@@ -1,0 +1,70 @@
+"""The course outline: modules, their lessons and assignments, in teaching order.
+
+This is the single list the tools read: the workbook generator, the previous/next links
+at the foot of each notebook, ``doctor`` and the README's module table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Notebook:
+    file: str  # e.g. "1.1-what-is-community-management.ipynb"
+    title: str
+    graded: bool = False  # True for the module's nbgrader assignment
+
+
+@dataclass(frozen=True)
+class Module:
+    folder: str  # the nbgrader assignment id, e.g. "module1_intro"
+    number: int
+    title: str
+    notebooks: tuple[Notebook, ...]
+
+    @property
+    def path(self) -> Path:
+        return REPO_ROOT / self.folder
+
+    @property
+    def assignment(self) -> Notebook | None:
+        return next((nb for nb in self.notebooks if nb.graded), None)
+
+
+MODULES: tuple[Module, ...] = (
+    Module(
+        "module1_intro",
+        1,
+        "Introduction to Community Management",
+        (
+            Notebook("1.1-what-is-community-management.ipynb", "What is community management?"),
+            Notebook("1.2-why-it-matters.ipynb", "Why community management matters"),
+            Notebook("1.3-the-community-manager.ipynb", "The community manager"),
+            Notebook("1.4-assignment.ipynb", "Assignment 1: foundations", graded=True),
+        ),
+    ),
+    Module("module2_strategy", 2, "Community Management Strategy", ()),
+    Module("module3_social", 3, "Social Media Management", ()),
+    Module("module4_interaction", 4, "Community Interaction", ()),
+    Module("module5_analysis", 5, "Analysis and Reports", ()),
+)
+
+
+def module(folder: str) -> Module:
+    for m in MODULES:
+        if m.folder == folder:
+            return m
+    raise KeyError(f"no module called {folder!r}; the modules are: {', '.join(m.folder for m in MODULES)}")
+
+
+def published_modules() -> list[Module]:
+    """Modules that already have notebooks."""
+    return [m for m in MODULES if m.notebooks]
+
+
+def reading_order() -> list[tuple[Module, Notebook]]:
+    return [(m, nb) for m in MODULES for nb in m.notebooks]

@@ -1,0 +1,123 @@
+"""Every exercise check accepts the right answer and rejects wrong ones and cheating objects.
+
+The answer keys live in tests/answer_keys/ (one file per notebook); every Question defined
+in course.exercises must have a case there.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+
+import answer_keys
+import course.exercises
+from course.checks import NotAttempted, NotYetRight, Question
+
+KEY_MODULES = [importlib.import_module(f"answer_keys.{m.name}") for m in pkgutil.iter_modules(answer_keys.__path__)]
+CASES = [case for module in KEY_MODULES for case in module.CASES]
+IDS = [case[0].id for case in CASES]
+
+
+def all_questions() -> list[Question]:
+    found = []
+    for info in pkgutil.walk_packages(course.exercises.__path__, "course.exercises."):
+        module = importlib.import_module(info.name)
+        found += [v for v in vars(module).values() if isinstance(v, Question)]
+    return found
+
+
+def test_every_question_has_an_answer_key():
+    covered = {id(case[0]) for case in CASES}
+    missing = [q.id for q in all_questions() if id(q) not in covered]
+    assert not missing, f"questions without a case in tests/answer_keys/: {missing}"
+
+
+def test_question_ids_are_unique():
+    ids = [q.id for q in all_questions()]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("question, right, wrongs", CASES, ids=IDS)
+def test_accepts_the_right_answer(question, right, wrongs):
+    question.check(right)  # raises if rejected
+    assert question.is_correct(right)
+
+
+@pytest.mark.parametrize("question, right, wrongs", CASES, ids=IDS)
+def test_rejects_every_wrong_answer(question, right, wrongs):
+    assert wrongs, "each question needs at least one wrong answer"
+    for wrong in wrongs:
+        with pytest.raises(NotYetRight) as failure:
+            question.check(wrong)
+        message = failure.value.message
+        assert message.strip(), "a rejection must say something useful"
+
+
+@pytest.mark.parametrize("question, right, wrongs", CASES, ids=IDS)
+def test_placeholder_is_not_attempted(question, right, wrongs):
+    with pytest.raises(NotAttempted):
+        question.check(...)
+    if isinstance(right, dict):  # a dictionary still full of ... is not attempted either
+        with pytest.raises(NotAttempted):
+            question.check({key: ... for key in right})
+
+
+class AlwaysEqual:
+    """Equal to everything, hashable like a string: the classic autograder cheat."""
+
+    def __eq__(self, other):
+        return True
+
+    def __ne__(self, other):
+        return False
+
+    def __hash__(self):
+        return 0
+
+    def __float__(self):
+        return 0.0
+
+
+def _cheats(right):
+    yield AlwaysEqual()
+    if isinstance(right, str):
+        class Liar(str):
+            def __eq__(self, other):
+                return True
+
+            __hash__ = str.__hash__
+
+            def strip(self, *args):
+                return self
+
+            def lower(self):
+                return self
+
+        yield Liar("definitely not the answer")
+    if isinstance(right, dict):
+        class LiarDict(dict):
+            def __eq__(self, other):
+                return True
+
+        yield LiarDict(right)  # even with the right contents, a patched type is refused
+        yield {key: AlwaysEqual() for key in right}
+    if isinstance(right, (int, float)) and not isinstance(right, bool):
+        class LiarFloat(float):
+            def __eq__(self, other):
+                return True
+
+            __hash__ = float.__hash__
+
+        yield LiarFloat(right)
+        yield True
+    if callable(right):
+        yield lambda *args: AlwaysEqual()
+
+
+@pytest.mark.parametrize("question, right, wrongs", CASES, ids=IDS)
+def test_rejects_cheating_objects(question, right, wrongs):
+    for cheat in _cheats(right):
+        with pytest.raises(NotYetRight):
+            question.check(cheat)

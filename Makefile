@@ -43,7 +43,7 @@ lab: workbook
 	@echo "Opening JupyterLab on workbook/. Open the URL printed below (with its token) in your browser."
 	@echo "Stop it with Ctrl+C. On a server, use: make lab IP=0.0.0.0 PORT=8888"
 	@echo ""
-	$(BIN)/jupyter lab --ServerApp.root_dir=workbook --ServerApp.ip=$(IP) --ServerApp.port=$(PORT) \
+	$(BIN)/jupyter lab --ServerApp.root_dir=workbook --ServerApp.ip=$(IP) --ServerApp.port=$(PORT) --ServerApp.allow_root=True \
 	  --ServerApp.open_browser=$$( [ -n "$$DISPLAY$$BROWSER" ] && echo True || echo False )
 
 grade: setup

@@ -78,8 +78,12 @@ def _grade(folders: list[str]) -> int:
         if result.written_max:
             print(f"  Written answers:  {result.written_max:g} points, graded by a person. Compare yours with the model "
                   f"answers and rubric in autograder/markscheme/{m.folder}.md")
+        graded = m.assignment.file.replace(".ipynb", ".html")
         for page in result.feedback:
-            print(f"  Feedback: {page}")
+            if page.name == graded:
+                print(f"  Feedback report: {page}")
+        if result.feedback:
+            print(f"  (feedback on the lesson notebooks is in the same folder, {result.feedback[0].parent})")
     return 0
 
 

@@ -15,7 +15,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # Keep Jupyter's per-user state out of the learner's home directory clutter; tests isolate further.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup lab workbook grade test doctor markscheme nav clean
+.PHONY: help setup lab workbook grade test doctor markscheme nav bench clean
 
 help:
 	@echo "make lab         set up, generate the learner workbook and open JupyterLab on it"
@@ -23,6 +23,7 @@ help:
 	@echo "make test        set up and run the whole test suite"
 	@echo "make doctor      check the set-up ([ OK ] / [FAIL] per dependency and notebook folder)"
 	@echo "make markscheme  write the instructor's mark schemes to autograder/markscheme/"
+	@echo "make bench       run the benchmarks (results in benchmarks/results/)"
 	@echo "make clean       remove the environment and generated files (keeps workbook/)"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -60,6 +61,9 @@ nav: setup
 
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python benchmarks/metrics_report.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

@@ -6,6 +6,7 @@ Commands:
   grade         grade your own workbook with nbgrader and write feedback to workbook/feedback/
   markscheme    write the instructor's mark schemes to autograder/markscheme/
   nav           regenerate the previous/next links of the master notebooks (--check: only verify)
+  datadict      regenerate docs/data-dictionary.md from the schema and the shipped data
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("markscheme", help="write the mark schemes")
     nav = sub.add_parser("nav", help="regenerate previous/next links")
     nav.add_argument("--check", action="store_true")
+    sub.add_parser("datadict", help="regenerate the data dictionary")
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
@@ -55,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
             print("Out-of-date navigation links (run `python -m course nav`):\n  " + "\n  ".join(stale))
             return 1
         print(f"{'Checked' if args.check else 'Updated'} navigation links.")
+        return 0
+    if args.command == "datadict":
+        from course.datasets.datadict import write
+
+        print(f"wrote {write()}")
         return 0
     return 2
 

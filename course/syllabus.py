@@ -16,7 +16,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 class Notebook:
     file: str  # e.g. "1.1-what-is-community-management.ipynb"
     title: str
-    graded: bool = False  # True for the module's nbgrader assignment
+    kind: str = "lesson"  # lesson (practice, no points) | lab (a lesson with graded parts) | assignment
+
+    @property
+    def graded(self) -> bool:
+        return self.kind in ("lab", "assignment")
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,9 @@ class Module:
 
     @property
     def assignment(self) -> Notebook | None:
-        return next((nb for nb in self.notebooks if nb.graded), None)
+        """The module's graded notebook: its assignment, or else its first graded lab."""
+        return next((nb for nb in self.notebooks if nb.kind == "assignment"),
+                    next((nb for nb in self.notebooks if nb.graded), None))
 
 
 MODULES: tuple[Module, ...] = (
@@ -44,13 +50,18 @@ MODULES: tuple[Module, ...] = (
             Notebook("1.1-what-is-community-management.ipynb", "What is community management?"),
             Notebook("1.2-why-it-matters.ipynb", "Why community management matters"),
             Notebook("1.3-the-community-manager.ipynb", "The community manager"),
-            Notebook("1.4-assignment.ipynb", "Assignment 1: foundations", graded=True),
+            Notebook("1.4-assignment.ipynb", "Assignment 1: foundations", kind="assignment"),
         ),
     ),
     Module("module2_strategy", 2, "Community Management Strategy", ()),
     Module("module3_social", 3, "Social Media Management", ()),
     Module("module4_interaction", 4, "Community Interaction", ()),
-    Module("module5_analysis", 5, "Analysis and Reports", ()),
+    Module(
+        "module5_analysis",
+        5,
+        "Analysis and Reports",
+        (Notebook("5.0-meet-velora-data.ipynb", "Meet Velora's data: a tour of the tables"),),
+    ),
 )
 
 

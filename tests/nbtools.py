@@ -18,6 +18,10 @@ def graded_masters() -> list[Path]:
     return [m.path / nb.file for m in MODULES for nb in m.notebooks if nb.graded]
 
 
+def assignments() -> list[Path]:
+    return [m.path / nb.file for m in MODULES for nb in m.notebooks if nb.kind == "assignment"]
+
+
 def nbgrader_meta(cell) -> dict:
     return cell.get("metadata", {}).get("nbgrader", {})
 

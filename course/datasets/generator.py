@@ -108,13 +108,15 @@ def make_members(rng: np.random.Generator, n: int = 6000) -> tuple[pd.DataFrame,
 
     referrals = np.zeros(n, dtype=np.int64)
     amb = segment == "ambassador"
-    referrals[amb] = np.minimum(np.floor(rng.pareto(1.3, amb.sum()) * 2.2), 40).astype(np.int64)
+    raw = np.floor(rng.pareto(1.3, amb.sum()) * 2.2)
+    # a long tail without a wall: beyond 30 referrals, growth slows logarithmically
+    referrals[amb] = np.where(raw > 30, 30 + np.floor(6 * np.log1p(np.maximum(raw - 30, 0))), raw).astype(np.int64)
     cust = segment == "customer"
     referrals[cust] = rng.binomial(2, 0.04, cust.sum())
 
     first = rng.integers(0, len(SYLLABLES), (n, 2))
     handles = [
-        f"{SYLLABLES[a]}{SYLLABLES[b]}{HANDLE_ENDINGS[i % len(HANDLE_ENDINGS)]}{i % 97}"
+        f"{SYLLABLES[a]}{SYLLABLES[b]}{HANDLE_ENDINGS[(a * 7 + b + i) % len(HANDLE_ENDINGS)]}{(i * 7919 + a * 31 + b) % 997}"
         for i, (a, b) in enumerate(first)
     ]
     members = pd.DataFrame({
@@ -461,6 +463,12 @@ def make_inbox(rng: np.random.Generator, members: pd.DataFrame, activity: np.nda
 
 # --------------------------------------------------------------------------- forum
 BOARDS = ("help", "ideas", "rides", "marketplace")
+JACKET_TITLES = ("Velora Wear rain jacket leaking at the shoulder seams?", "Is my rain jacket from the bad batch?",
+                 "Jacket seams leaking after three weeks ({city})", "Rain jacket refund or replacement: how?",
+                 "Seam tape peeling on the Velora Wear jacket", "Anyone heard back from support about the jackets?",
+                 "Wet shoulders on every ride: jacket problem", "Which jacket batches are affected?",
+                 "Rain jacket: warranty claim experience in {city}", "Quick fix for leaking jacket seams until the replacement?",
+                 "Jacket leaks: official answer yet?")
 
 
 def make_forum(rng: np.random.Generator, members: pd.DataFrame, activity: np.ndarray,
@@ -477,6 +485,9 @@ def make_forum(rng: np.random.Generator, members: pd.DataFrame, activity: np.nda
     created_utc = _utc(created)
     author_index = _joined_before(rng, rng.choice(len(members), size=n, p=p), created_utc, members, activity)
     titles = np.array([texts.forum_title(rng, b) for b in board], dtype=object)
+    crisis_help = np.flatnonzero(_in(created, CRISIS) & (board == "help"))
+    for k, i in enumerate(crisis_help[::2]):  # half of them are about the jackets (chosen without new draws)
+        titles[i] = JACKET_TITLES[(k * 7) % len(JACKET_TITLES)].format(city=MEETUPS[k % len(MEETUPS)][0])
 
     replies_count = np.minimum(rng.negative_binomial(1.2, 0.22, n), 80)
     replies_count[board == "help"] = np.maximum(replies_count[board == "help"], rng.binomial(1, 0.94, (board == "help").sum()))
@@ -566,6 +577,7 @@ def make_web_sessions(rng: np.random.Generator) -> pd.DataFrame:
             lift[spring] = 1.7
         if source in ("instagram", "facebook", "x"):
             lift[_in(days, CRISIS)] *= 1.3  # curiosity traffic, few orders
+            campaign[_in(days, CRISIS)] = "rain_jacket_update"
         sessions = rng.poisson(base * season * weekday * lift * rng.lognormal(0, 0.15, len(days)))
         crisis_dip = np.where(_in(days, CRISIS), 0.6, 1.0)
         signups = rng.binomial(sessions, signup_rate)
@@ -627,12 +639,13 @@ def make_ab_test(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def make_survey(rng: np.random.Generator, members: pd.DataFrame, inbox: pd.DataFrame, responses: int = 900) -> pd.DataFrame:
-    eligible = members[members["joined_at"] < pd.Timestamp("2026-09-01", tz="UTC")].reset_index(drop=True)
+    eligible = members[(members["joined_at"] < pd.Timestamp("2026-09-01", tz="UTC"))
+                       & (members["segment"] != "employee")].reset_index(drop=True)
     chosen = eligible.iloc[np.sort(rng.choice(len(eligible), size=responses, replace=False))].reset_index(drop=True)
     hit = inbox.loc[(inbox["intent"] == "complaint") & inbox["text"].str.contains("jacket|giacca|夹克", case=False, regex=True), "author_id"]
     affected = chosen["member_id"].isin(set(hit)).to_numpy()
     engaged = (chosen["super_user"] | chosen["segment"].isin(["ambassador", "employee"])).to_numpy()
-    base = rng.normal(3.9, 0.8, responses) + np.where(engaged, 0.5, 0) - np.where(affected, 1.2, 0)
+    base = rng.normal(4.05, 0.8, responses) + np.where(engaged, 0.5, 0) - np.where(affected, 1.2, 0)
     satisfaction = np.clip(np.round(base), 1, 5).astype(np.int64)
     recommend = np.clip(np.round(satisfaction * 2 - 0.5 + rng.normal(0.3, 1.3, responses)), 0, 10).astype(np.int64)
     belonging = np.clip(np.round(rng.normal(3.1, 0.9, responses) + np.where(engaged, 1.1, 0)), 1, 5).astype(np.int64)

@@ -141,8 +141,8 @@ _table(
         C("total", "int", "Followers at the end of the day (previous total + new - lost)."),
     ),
     (
-        "Growth of roughly 1-4% a month per platform, faster on TikTok; unfollows jump in the crisis week and "
-        "follows jump during #FirstRideVelora.",
+        "Net growth from about 0.5% a month (Facebook, X: mature audiences) to 2-6% (Instagram, LinkedIn, TikTok); "
+        "unfollows jump in the crisis week and follows jump during #FirstRideVelora.",
     ),
 )
 
@@ -171,6 +171,8 @@ _table(
         "In the crisis week (16-22 March 2026) complaint volume rises about sixfold, negative sentiment dominates and "
         "response times stretch; sentiment recovers over the following three weeks.",
         "Spam and abuse are a few per cent of messages and are moderated rather than answered.",
+        "VADER, a lexicon-based scorer made for social media, is right most of the time but not always: sarcasm, "
+        "insults it does not know and a polite 'Thanks!' at the end of a complaint fool it, as they fool real tools.",
         "Texts are assembled from varied templates in English (about 80%), Italian and Chinese, with product names, "
         "places and details filled in, so no text repeats often.",
     ),

@@ -15,7 +15,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # Keep Jupyter's per-user state out of the learner's home directory clutter; tests isolate further.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup lab workbook grade test doctor markscheme nav bench clean
+.PHONY: help setup lab workbook grade test browser doctor markscheme nav bench clean
 
 help:
 	@echo "make lab         set up, generate the learner workbook and open JupyterLab on it"
@@ -59,11 +59,19 @@ markscheme: setup
 nav: setup
 	$(BIN)/python -m course nav
 
-test: setup
+# The browser test drives JupyterLab in Debian's Chromium (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser test ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: setup browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python benchmarks/metrics_report.py
+	$(BIN)/python benchmarks/crisis_engine.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

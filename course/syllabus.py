@@ -55,7 +55,12 @@ MODULES: tuple[Module, ...] = (
     ),
     Module("module2_strategy", 2, "Community Management Strategy", ()),
     Module("module3_social", 3, "Social Media Management", ()),
-    Module("module4_interaction", 4, "Community Interaction", ()),
+    Module(
+        "module4_interaction",
+        4,
+        "Community Interaction",
+        (Notebook("4.3-crisis-management.ipynb", "Crisis management on social media", kind="lab"),),
+    ),
     Module(
         "module5_analysis",
         5,

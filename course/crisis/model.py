@@ -1,0 +1,594 @@
+"""A pure model of a social-media crisis: state, seeded randomness, a step function.
+
+No widgets here: the lab in :mod:`course.crisis.widget` is a thin view on top, and the
+graded exercise runs the same model headless (:mod:`course.crisis.policy`).
+
+The model encodes the course's lessons as rules. Each rule has an id, used in the debrief to
+say what helped and what hurt, and cites the lesson that teaches it:
+
+==================  =========================================================================
+rule                what the model does
+==================  =========================================================================
+respond_fast        Until the brand says something in public, the story grows faster every hour
+                    of silence; a public word within the first hour earns the most trust.
+                    (1.2 Why it matters; 4.3 Crisis management: answer within the hour.)
+acknowledge_early   Acknowledging works before the full fix exists: it slows growth and earns
+                    trust at once; the statement with concrete steps can follow.
+apologise_if_due    An apology calms the story in proportion to how much the brand is at fault;
+                    apologising for what the brand did not do earns little.
+inform_steps        A statement with concrete steps (and a remedy for those affected) turns the
+                    sentiment: people see what will change. (4.3: inform, follow up.)
+act_on_cause        Pulling the offending content removes the story's fuel, when there is some.
+individual_replies  Answering each legitimate post personally resolves it and earns trust;
+                    canned, copy-paste replies cost trust. (4.2: no canned replies.)
+offline             Taking a case to a private channel resolves it, best after a public word
+                    (otherwise it looks like hiding).
+negative_vs_bad     Legitimate criticism is answered; abuse and spam are moderated under the
+                    rules. Deleting legitimate criticism backfires: screenshots spread and trust
+                    falls. (4.2: negative vs. bad content.)
+dont_argue          Arguing with critics feeds the story and costs trust.
+bad_news_travels    A negative post travels further than a positive one (about 24 people hear of
+                    a bad experience for 15 of a good one), so negative reach is weighted 1.6x.
+                    (1.2 Why it matters.)
+escalate_in_time    Legal threats and press requests need the right people: escalating in time
+                    keeps the media from running the story; escalating for nothing costs time.
+media_pickup        When the story's reach passes a threshold the press picks it up, and it
+                    grows again until the brand has spoken with concrete steps.
+workload            Unanswered posts pile up; a long queue of ignored people costs trust.
+==================  =========================================================================
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from course.crisis.scenario import BAD_KINDS, LEGITIMATE_KINDS, Scenario
+
+ACTIONS = ("acknowledge", "apologise", "respond_individually", "take_offline", "post_statement", "offer_remedy",
+           "pull_content", "escalate", "stay_silent", "delete_comment", "argue", "moderate")
+PER_POST = ("respond_individually", "take_offline", "delete_comment", "argue", "moderate")
+ONCE = ("acknowledge", "apologise", "post_statement", "offer_remedy", "pull_content", "escalate")
+PUBLIC = ("acknowledge", "apologise", "post_statement", "respond_individually", "offer_remedy")
+
+LESSONS = {
+    "1.2": "module1_intro/1.2-why-it-matters.ipynb",
+    "4.2": "Module 4, lesson 2: Managing comments and messages",
+    "4.3": "Module 4, lesson 3: Crisis management on social media",
+}
+
+RULES = {
+    "respond_fast": ("Respond within the hour", "4.3"),
+    "acknowledge_early": ("Acknowledge before you have the full fix", "4.3"),
+    "apologise_if_due": ("Apologise where an apology is due", "4.3"),
+    "inform_steps": ("Inform people of the concrete steps", "4.3"),
+    "act_on_cause": ("Act on the cause (pull the content)", "4.3"),
+    "individual_replies": ("Answer each person individually, no canned replies", "4.2"),
+    "offline": ("Take the conversation offline when needed", "4.2"),
+    "negative_vs_bad": ("Negative content is answered; bad content is moderated", "4.2"),
+    "dont_argue": ("Do not argue with critics", "4.3"),
+    "bad_news_travels": ("Bad experiences travel further than good ones", "1.2"),
+    "escalate_in_time": ("Escalate legal threats and press requests in time", "4.3"),
+    "media_pickup": ("The press picks up a story that is left to grow", "4.3"),
+    "workload": ("Ignored messages pile up", "4.2"),
+}
+
+CANNED = ("we value your feedback", "thank you for your feedback", "please contact customer service",
+          "we apologise for any inconvenience", "your feedback is important to us")
+EMPATHY = ("sorry", "understand", "frustrat", "apolog", "thank", "fix", "replace", "refund")
+
+NEGATIVE_REACH_WEIGHT = 24 / 15  # bad experiences reach about 24 people for every 15 a good one reaches
+SHARE_OF_FOLLOWERS_REACHED = 0.05
+MAX_NEGATIVE_PER_HOUR = 600.0  # beyond this the team cannot read the feed anyway
+
+DEFAULT_TEXTS = {
+    "negative": ("Still no word from the brand about this?", "This is really not ok.", "Unbelievable, and silence from them.",
+                 "Anyone else affected? Thinking twice before buying again.", "Disappointed. Expected better."),
+    "neutral": ("What exactly happened here?", "Following this.", "Is there an official statement yet?",
+                "Waiting to hear their side.", "Can someone summarise?"),
+    "positive": ("Still love the brand, mistakes happen.", "They usually sort things out, give them a day.",
+                 "My experience has always been great.", "Good to see them answering.", "Rooting for them."),
+}
+
+
+@dataclass
+class Post:
+    """A post in the feed. ``kind`` is the team's triage label; ``legitimate`` tells criticism from abuse."""
+
+    id: int
+    minute: int
+    author: str
+    followers: int
+    kind: str
+    text: str
+    sentiment: float
+    scripted: bool = False
+    status: str = "open"  # open | answered | offline | deleted | moderated | argued
+
+    @property
+    def legitimate(self) -> bool:
+        return self.kind in LEGITIMATE_KINDS
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.status == "open" and (self.legitimate or self.kind in BAD_KINDS)
+
+
+@dataclass(frozen=True)
+class View:
+    """A read-only snapshot of the crisis, what a response policy sees."""
+
+    minute: int
+    negative_per_hour: float
+    sentiment: float
+    trust: float
+    story_reach: int
+    media_pickup: bool
+    open_posts: int
+    acknowledged: bool
+    apologised: bool
+    statement_posted: bool
+    remedy_offered: bool
+    content_pulled: bool
+    escalated: bool
+    brand_at_fault: float
+    offending_content: bool
+    press_or_legal: bool  # a journalist or a lawyer has been in touch
+
+
+@dataclass
+class Effect:
+    minute: int
+    action: str
+    target: str
+    rule: str
+    helped: bool
+    note: str
+
+
+@dataclass
+class CrisisState:
+    minute: int = 0
+    negative_per_hour: float = 0.0
+    sentiment: float = -0.3
+    trust: float = 60.0
+    story_reach: float = 0.0
+    media_pickup: bool = False
+    media_minute: int | None = None
+    media_announced: bool = False
+    first_public_minute: int | None = None
+    done: dict[str, int] = field(default_factory=dict)  # once-only action -> minute
+    deleted_legitimate: int = 0
+    argued: int = 0
+    canned: int = 0
+    replies: int = 0
+    pending_penalty_posts: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Simulation:
+    """One play-through of a scenario. Same scenario and seed, same run.
+
+    >>> from course.crisis import load_scenario
+    >>> sim = Simulation(load_scenario("leaking_jackets"), seed=1)
+    >>> sim.act("acknowledge"); sim.advance()
+    >>> sim.state.done["acknowledge"]
+    0
+    """
+
+    def __init__(self, scenario: Scenario, seed: int = 0):
+        self.scenario = scenario
+        self.seed = seed
+        self.rng = np.random.default_rng([seed, zlib.crc32(scenario.id.encode())])
+        self.state = CrisisState(negative_per_hour=scenario.negative_per_hour, trust=scenario.trust)
+        self.feed: list[Post] = []
+        self.effects: list[Effect] = []
+        self.history: list[dict] = []
+        self._next_scripted = 0
+        self._next_id = 1
+        # Bookkeeping so that each step costs little however long the feed gets.
+        self._open = 0  # posts that need attention
+        self._open_legitimate: dict[int, int] = {}  # post id -> minute, for open legitimate posts
+        self._spreading: list[Post] = []  # negative posts still travelling
+        self._press_or_legal = False
+        self._replies_sent: set[str] = set()
+        self._record()
+        self._arrive(0, scenario.step_minutes)
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def done(self) -> bool:
+        return self.state.minute >= self.scenario.duration_minutes
+
+    def view(self) -> View:
+        s = self.state
+        return View(
+            minute=s.minute, negative_per_hour=round(s.negative_per_hour, 2), sentiment=round(s.sentiment, 3),
+            trust=round(s.trust, 2), story_reach=int(s.story_reach), media_pickup=s.media_pickup,
+            open_posts=self._open, acknowledged="acknowledge" in s.done,
+            apologised="apologise" in s.done, statement_posted="post_statement" in s.done,
+            remedy_offered="offer_remedy" in s.done, content_pulled="pull_content" in s.done,
+            escalated="escalate" in s.done, brand_at_fault=self.scenario.brand_at_fault,
+            offending_content=self.scenario.offending_content,
+            press_or_legal=self._press_or_legal,
+        )
+
+    def new_posts(self, since_minute: int) -> list[Post]:
+        return [p for p in self.feed if p.minute >= since_minute]
+
+    def post(self, post_id: int) -> Post:
+        for p in self.feed:
+            if p.id == post_id:
+                return p
+        raise KeyError(f"no post with id {post_id} in the feed")
+
+    # ------------------------------------------------------------------ acting
+    def act(self, action: str, post_id: int | None = None, reply: str | None = None) -> Effect | None:
+        """Apply one action now. Per-post actions need ``post_id``; returns the recorded effect."""
+        if action not in ACTIONS:
+            raise ValueError(f"{action!r} is not an action; the actions are: {', '.join(ACTIONS)}")
+        s = self.state
+        if action == "stay_silent":
+            return None
+        if action in ONCE:
+            if action in s.done:
+                return None  # already done: repeating it changes nothing
+            s.done[action] = s.minute
+            effect = getattr(self, f"_do_{action}")()
+        else:
+            if post_id is None:
+                raise ValueError(f"{action!r} needs a post: pass post_id")
+            target = self.post(post_id)
+            if target.status != "open":
+                return None
+            effect = getattr(self, f"_do_{action}")(target, reply)
+        if action in PUBLIC and s.first_public_minute is None:
+            s.first_public_minute = s.minute
+        s.trust = float(min(100.0, max(0.0, s.trust)))
+        if effect is not None:
+            self.effects.append(effect)
+        return effect
+
+    def _effect(self, action, rule, helped, note, target="") -> Effect:
+        return Effect(self.state.minute, action, target, rule, helped, note)
+
+    def _do_acknowledge(self):
+        s = self.state
+        early = s.minute <= 60
+        s.trust += 5 if early else 2
+        return self._effect("acknowledge", "respond_fast" if early else "acknowledge_early", True,
+                            "You said something in public within the hour: the story slowed at once." if early else
+                            "You acknowledged the problem, but only after the first hour: the silence had already fed the story.")
+
+    def _do_apologise(self):
+        s, fault = self.state, self.scenario.brand_at_fault
+        s.trust += 8 * fault - 2.5  # an apology for what the brand did not do earns nothing
+        if fault >= 0.4:
+            return self._effect("apologise", "apologise_if_due", True, "An apology was owed, and it took the heat out of the story.")
+        return self._effect("apologise", "apologise_if_due", False,
+                            "The brand was hardly at fault here: the apology earned little and blurred the facts.")
+
+    def _do_post_statement(self):
+        s = self.state
+        s.trust += 6 if "acknowledge" in s.done else 3
+        return self._effect("post_statement", "inform_steps", True,
+                            "Concrete steps told people what will change; sentiment turned.")
+
+    def _do_offer_remedy(self):
+        s, fault = self.state, self.scenario.brand_at_fault
+        s.trust += 6 * fault - 2
+        return self._effect("offer_remedy", "inform_steps", fault >= 0.4,
+                            "A remedy for the people affected made the apology concrete." if fault >= 0.4 else
+                            "A remedy where the brand was not at fault cost money and changed little.")
+
+    def _do_pull_content(self):
+        s = self.state
+        if self.scenario.offending_content:
+            s.trust += 5
+            return self._effect("pull_content", "act_on_cause", True, "Pulling the offending content removed the story's fuel.")
+        s.trust -= 2
+        return self._effect("pull_content", "act_on_cause", False, "There was nothing offending to pull: it looked like panic.")
+
+    def _do_escalate(self):
+        s = self.state
+        serious = self._press_or_legal or s.trust < 40 or s.media_pickup
+        if serious:
+            s.trust += 3
+            return self._effect("escalate", "escalate_in_time", True, "Legal and PR were in the loop when the press and lawyers called.")
+        s.trust -= 1
+        return self._effect("escalate", "escalate_in_time", False, "Escalating before there was anything to escalate cost the team time.")
+
+    def _do_respond_individually(self, post: Post, reply: str | None):
+        s = self.state
+        text = " ".join((reply or "").lower().split())
+        # stock phrases, or the very same words already sent to someone else, make a canned reply
+        canned = bool(text) and (any(c in text for c in CANNED) or text in self._replies_sent)
+        if text:
+            self._replies_sent.add(text)
+        if post.kind in BAD_KINDS:
+            self._set_status(post, "answered")
+            s.trust -= 1
+            return self._effect("respond_individually", "negative_vs_bad", False,
+                                f"Replying to {post.kind} gave it attention; moderate it under the rules instead.", post.author)
+        if not post.legitimate:  # a supporter: a thank-you is always welcome
+            self._set_status(post, "answered")
+            s.trust += 0.2
+            return self._effect("respond_individually", "individual_replies", True,
+                                "You thanked a supporter: they will defend you again.", post.author)
+        self._set_status(post, "answered")
+        s.replies += 1
+        if canned:
+            s.canned += 1
+            s.trust -= 1.5
+            return self._effect("respond_individually", "individual_replies", False,
+                                "A canned, copy-paste reply: people notice and feel brushed off.", post.author)
+        names_them = post.author.lstrip("@").lower()[:4] in text
+        personal = bool(text) and (names_them or sum(w in text for w in EMPATHY) >= 2)
+        s.trust += (0.5 if personal else 0.25) * (100 - s.trust) / 50  # each reply matters less once trust is high
+        s.negative_per_hour *= 0.98 if post.followers < 5000 else 0.93
+        return self._effect("respond_individually", "individual_replies", True,
+                            "A personal answer resolved the post." if personal else "An answer resolved the post.", post.author)
+
+    def _do_take_offline(self, post: Post, reply: str | None):
+        s = self.state
+        self._set_status(post, "offline")
+        if not post.legitimate:
+            return self._effect("take_offline", "negative_vs_bad", False,
+                                f"There was nothing to sort out privately with a {post.kind.replace('_', ' ')} post.", post.author)
+        if s.first_public_minute is None:
+            s.trust += 0.1
+            return self._effect("take_offline", "offline", False,
+                                "Going private before saying anything in public looked like hiding the problem.", post.author)
+        s.trust += 0.4
+        s.negative_per_hour *= 0.98
+        return self._effect("take_offline", "offline", True, "The details moved to a private channel, after a public word.", post.author)
+
+    def _do_delete_comment(self, post: Post, reply: str | None):
+        s = self.state
+        if post.kind not in BAD_KINDS and not post.legitimate:  # a supporter's post
+            self._set_status(post, "deleted")
+            s.trust -= 1
+            return self._effect("delete_comment", "negative_vs_bad", False, "You removed a supporter's post: why?", post.author)
+        if not post.legitimate:
+            self._set_status(post, "moderated")
+            s.trust += 0.3
+            return self._effect("delete_comment", "negative_vs_bad", True, f"Removing {post.kind} kept the space safe.", post.author)
+        self._set_status(post, "deleted")
+        s.deleted_legitimate += 1
+        s.trust -= 6
+        s.pending_penalty_posts.append((post.author, "deleted"))
+        return self._effect("delete_comment", "negative_vs_bad", False,
+                            "You deleted legitimate criticism: screenshots of the deletion spread.", post.author)
+
+    def _do_moderate(self, post: Post, reply: str | None):
+        if post.kind not in BAD_KINDS:
+            return self._do_delete_comment(post, reply)  # hiding criticism is deleting it, whatever it is called
+        self._set_status(post, "moderated")
+        self.state.trust += 0.4
+        return self._effect("moderate", "negative_vs_bad", True, f"Moderating {post.kind} under the rules kept the space safe.", post.author)
+
+    def _do_argue(self, post: Post, reply: str | None):
+        s = self.state
+        self._set_status(post, "argued")
+        s.argued += 1
+        s.trust -= 5
+        s.pending_penalty_posts.append((post.author, "argued"))
+        return self._effect("argue", "dont_argue", False, "Arguing in public fed the story and made the brand look defensive.", post.author)
+
+    # ------------------------------------------------------------------ time
+    def _growth_per_hour(self) -> float:
+        s, sc = self.state, self.scenario
+        hours = s.minute / 60
+        g = sc.growth_per_hour - 0.06 * hours  # crises burn out by themselves, slowly
+        if s.first_public_minute is None:
+            g += 0.12 * min(hours, 3)  # every hour of silence feeds the story
+        done = s.done
+        if "acknowledge" in done:
+            g -= 0.35 + (0.15 if done["acknowledge"] <= 60 else 0)
+        if "apologise" in done:
+            g -= 0.45 * sc.brand_at_fault
+        if "post_statement" in done:
+            g -= 0.3 + (0.1 if "acknowledge" in done else 0)
+        if "offer_remedy" in done:
+            g -= 0.25 * sc.brand_at_fault
+        if "pull_content" in done and sc.offending_content:
+            g -= 0.5
+        g += min(1.0, 0.25 * s.deleted_legitimate + 0.15 * s.argued)
+        if s.media_pickup and "post_statement" not in done:
+            g += 0.3
+        return g
+
+    def advance(self) -> None:
+        """Move the clock on by one step: the story grows or calms, new posts arrive, trust moves."""
+        if self.done:
+            return
+        s, sc = self.state, self.scenario
+        dt = sc.step_minutes
+        s.negative_per_hour = min(MAX_NEGATIVE_PER_HOUR, max(0.0, s.negative_per_hour * math.exp(self._growth_per_hour() * dt / 60)))
+        open_old = sum(1 for minute in self._open_legitimate.values() if s.minute - minute >= 60)
+        s.trust -= 0.15 * min(open_old, 40) * dt / 60  # ignored people lose faith
+        s.story_reach += self._spread(dt)
+        s.minute += dt
+        if not self.done:
+            self._arrive(s.minute, s.minute + dt)
+        if not s.media_pickup and s.story_reach >= sc.media_threshold * (1.6 if "escalate" in s.done else 1.0):
+            s.media_pickup, s.media_minute = True, s.minute
+            s.story_reach *= 1.5
+            s.trust -= 5
+            self.effects.append(Effect(s.minute, "(time)", "", "media_pickup", False,
+                                       "The press picked the story up: its reach jumped."))
+        s.trust = float(min(100.0, max(0.0, s.trust)))
+        self._record()
+
+    def _spread(self, dt: int) -> float:
+        """People newly reached by negative posts during the next ``dt`` minutes.
+
+        A negative post keeps travelling for a couple of hours (half-life about an hour); an
+        answered one travels far less, a deleted one not at all (its screenshot does instead).
+        Negative posts are weighted 24/15 against positive ones: bad news travels further.
+        """
+        now = self.state.minute
+        self._spreading = [p for p in self._spreading
+                           if now - p.minute <= 360 and p.status not in ("deleted", "moderated")]
+        if not self._spreading:
+            return 0.0
+        followers = np.fromiter((p.followers for p in self._spreading), float, len(self._spreading))
+        ages = np.fromiter((now - p.minute for p in self._spreading), float, len(self._spreading))
+        damping = np.fromiter((1.0 if p.status in ("open", "argued") else 0.25 for p in self._spreading), float,
+                              len(self._spreading))
+        reached = float((followers * damping * np.exp(-ages / 90)).sum()) * dt / 90
+        return reached * SHARE_OF_FOLLOWERS_REACHED * 1.6 * NEGATIVE_REACH_WEIGHT
+
+    def _arrive(self, start: int, end: int) -> None:
+        sc, s, rng = self.scenario, self.state, self.rng
+        new: list[Post] = []
+        while self._next_scripted < len(sc.posts) and sc.posts[self._next_scripted].minute < end:
+            p = sc.posts[self._next_scripted]
+            new.append(self._make(p.minute, p.author, p.followers, p.kind, p.text, p.sentiment, scripted=True))
+            self._next_scripted += 1
+        for author, why in s.pending_penalty_posts:
+            text = (f"{author}'s comment just got DELETED by the brand. Screenshot below. Shady." if why == "deleted"
+                    else f"Wow, the brand is arguing with {author} in public now. Unreal.")
+            new.append(self._make(start, f"@watcher{int(rng.integers(100, 999))}", int(rng.lognormal(7.5, 1.0)),
+                                  "complaint", text, -0.8))
+        s.pending_penalty_posts.clear()
+        if s.media_pickup and not s.media_announced:
+            s.media_announced = True
+            new.append(self._make(start, "@dailytechnews", 250000, "media_request",
+                                  "We are running a story on this. Does the brand have a comment?", -0.4))
+        dt_hours = (end - start) / 60
+        negatives = rng.poisson(s.negative_per_hour * dt_hours)
+        others = rng.poisson(sc.background_per_hour * dt_hours)
+        texts = {mood: sc.background_texts.get(mood) or DEFAULT_TEXTS[mood] for mood in DEFAULT_TEXTS}
+        # Background posts, drawn in one go per step (the hot path of long, loud crises).
+        n = int(negatives)
+        if n:
+            minutes = rng.integers(start, end, n)
+            authors = rng.integers(1000, 99999, n)
+            followers = rng.lognormal(5.7, 1.4, n)
+            kinds = rng.choice(3, size=n, p=(0.86, 0.09, 0.05))
+            lines = rng.integers(0, len(texts["negative"]), n)
+            moods = rng.uniform(-0.9, -0.3, n)
+            for i in range(n):
+                new.append(self._make(int(minutes[i]), f"@user{authors[i]}", followers[i],
+                                      ("complaint", "abuse", "misinformation")[kinds[i]], texts["negative"][lines[i]],
+                                      moods[i]))
+        m = int(others)
+        if m:
+            positive_share = max(0.05, 0.5 - sc.background_negative_share / 2 + s.trust / 400)
+            minutes = rng.integers(start, end, m)
+            authors = rng.integers(1000, 99999, m)
+            followers = rng.lognormal(5.5, 1.2, m)
+            positive = rng.random(m) < positive_share
+            picks = rng.random(m)
+            moods = np.where(positive, rng.uniform(0.2, 0.8, m), rng.uniform(-0.1, 0.1, m))
+            for i in range(m):
+                mood = "positive" if positive[i] else "neutral"
+                pool = texts[mood]
+                new.append(self._make(int(minutes[i]), f"@user{authors[i]}", followers[i],
+                                      "support" if positive[i] else "question", pool[int(picks[i] * len(pool))], moods[i]))
+        new.sort(key=lambda p: (p.minute, p.id))
+        if new:  # number the batch in the order the posts appear on the clock
+            first = min(p.id for p in new)
+            for offset, post in enumerate(new):
+                post.id = first + offset
+        if new:
+            weights = np.array([math.log10(p.followers + 10) for p in new])
+            moods = np.array([p.sentiment for p in new])
+            s.sentiment = 0.6 * s.sentiment + 0.4 * float((weights * moods).sum() / weights.sum())
+            # a visible, trusted brand pulls the mood up a little
+            s.sentiment = max(-1.0, min(1.0, s.sentiment + (s.trust - 50) / 2000))
+        self.feed.extend(new)
+        for post in new:
+            if post.kind in ("media_request", "legal_threat"):
+                self._press_or_legal = True
+            if post.needs_attention:
+                self._open += 1
+                if post.legitimate:
+                    self._open_legitimate[post.id] = post.minute
+            if post.sentiment < 0:
+                self._spreading.append(post)
+
+    def _set_status(self, post: Post, status: str) -> None:
+        if post.needs_attention:
+            self._open -= 1
+        self._open_legitimate.pop(post.id, None)
+        post.status = status
+
+    def _make(self, minute, author, followers, kind, text, sentiment, scripted=False) -> Post:
+        post = Post(self._next_id, minute, author, max(0, int(followers)), kind, text, float(sentiment), scripted)
+        self._next_id += 1
+        return post
+
+    def _record(self) -> None:
+        s = self.state
+        self.history.append({"minute": s.minute, "negative_per_hour": s.negative_per_hour, "sentiment": s.sentiment,
+                             "trust": s.trust, "story_reach": s.story_reach,
+                             "open_posts": self._open})
+
+    # ------------------------------------------------------------------ the end
+    def run_silent(self) -> "Simulation":
+        """Play the rest without doing anything (the baseline the debrief compares with)."""
+        while not self.done:
+            self.advance()
+        return self
+
+
+def baseline(scenario: Scenario, seed: int) -> Simulation:
+    """The same scenario and seed with no action at all."""
+    return Simulation(scenario, seed).run_silent()
+
+
+@dataclass(frozen=True)
+class Debrief:
+    score: float
+    trust: float
+    story_reach: int
+    baseline_reach: int
+    first_public_minute: int | None
+    media_pickup: bool
+    helped: tuple[Effect, ...]
+    hurt: tuple[Effect, ...]
+    timeline: tuple[Effect, ...]
+    parts: dict
+
+    def lessons(self) -> list[str]:
+        """The lessons behind what hurt, to revisit."""
+        seen = []
+        for effect in self.hurt:
+            title, lesson = RULES[effect.rule]
+            line = f"{title} — {LESSONS[lesson]}"
+            if line not in seen:
+                seen.append(line)
+        return seen
+
+
+def debrief(sim: Simulation, baseline_sim: Simulation | None = None) -> Debrief:
+    """Score a finished (or unfinished) run out of 100 and explain it."""
+    s = sim.state
+    base = baseline_sim or baseline(sim.scenario, sim.seed)
+    containment = 1.0 - min(1.0, s.story_reach / max(base.state.story_reach, 1.0))
+    first = s.first_public_minute
+    speed = 1.0 if first is not None and first <= 60 else 0.5 if first is not None and first <= 120 else 0.0
+    parts = {
+        "trust": 0.35 * s.trust,
+        "containment": 30 * containment,
+        "speed": 15 * speed,
+        "sentiment": 10 * (s.sentiment + 1) / 2,
+        "media": 10.0 if not s.media_pickup else (4.0 if "post_statement" in s.done else 0.0),
+        "penalties": -min(20.0, 5.0 * s.deleted_legitimate + 3.0 * s.argued + 1.0 * s.canned),
+    }
+    score = round(max(0.0, min(100.0, sum(parts.values()))), 1)
+    effects = tuple(sim.effects)
+    if first is None or first > 60:
+        effects += (Effect(min(60, sim.state.minute), "(time)", "", "respond_fast", False,
+                           "No public word in the first hour: the story grew unchecked."),)
+    return Debrief(score, round(s.trust, 1), int(s.story_reach), int(base.state.story_reach), first, s.media_pickup,
+                   tuple(e for e in effects if e.helped), tuple(e for e in effects if not e.helped),
+                   tuple(sorted(effects, key=lambda e: e.minute)), parts)
+
+
+def snapshot(view: View, **changes) -> View:
+    return replace(view, **changes)

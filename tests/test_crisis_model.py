@@ -1,0 +1,292 @@
+"""The crisis model: every action's effect, timing, determinism, invariants, and the policy runner."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from course.crisis import ACTIONS, RULES, Simulation, load_scenario, run_policy
+from course.crisis.model import ONCE, PER_POST, debrief
+from course.crisis.policy import IncomingPost, evaluate, parse_decision, silent_policy, textbook_policy
+
+SCENARIO = load_scenario("leaking_jackets")
+
+
+def fresh(seed: int = 3) -> Simulation:
+    return Simulation(SCENARIO, seed)
+
+
+def first_post(sim: Simulation, kind: str):
+    while True:
+        found = [p for p in sim.feed if p.kind == kind and p.status == "open"]
+        if found:
+            return found[0]
+        sim.advance()
+        assert not sim.done, f"no {kind} post arrived"
+
+
+def play(actions_at: dict[int, list[str]], seed: int = 3) -> Simulation:
+    """Run the scenario, doing the given brand-wide actions at the given minutes."""
+    sim = fresh(seed)
+    while not sim.done:
+        for action in actions_at.get(sim.state.minute, []):
+            sim.act(action)
+        sim.advance()
+    return sim
+
+
+# ------------------------------------------------------------------ determinism and invariants
+def test_same_seed_same_run_and_other_seed_other_run():
+    a, b, c = play({0: ["acknowledge"]}, 5), play({0: ["acknowledge"]}, 5), play({0: ["acknowledge"]}, 6)
+    assert a.history == b.history and [p.text for p in a.feed] == [p.text for p in b.feed]
+    assert a.history != c.history
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_invariants_hold_whatever_happens(seed):
+    for sim in (play({}, seed), play({0: ["acknowledge", "apologise"], 30: ["post_statement"]}, seed)):
+        for row in sim.history:
+            assert row["negative_per_hour"] >= 0 and row["story_reach"] >= 0 and row["open_posts"] >= 0
+            assert 0 <= row["trust"] <= 100 and -1 <= row["sentiment"] <= 1
+        reach = [row["story_reach"] for row in sim.history]
+        assert reach == sorted(reach), "reach is cumulative"
+        minutes = [row["minute"] for row in sim.history]
+        assert minutes == list(range(0, SCENARIO.duration_minutes + 1, SCENARIO.step_minutes))
+        assert all(p.minute <= SCENARIO.duration_minutes for p in sim.feed)
+
+
+def test_scripted_posts_arrive_on_time():
+    sim = play({})
+    scripted = [p for p in sim.feed if p.scripted]
+    assert [(p.minute, p.author) for p in scripted] == [(p.minute, p.author) for p in SCENARIO.posts]
+
+
+# ------------------------------------------------------------------ each action
+def _trust_delta(action: str, setup=None) -> float:
+    sim = fresh()
+    if setup:
+        setup(sim)
+    before = sim.state.trust
+    sim.act(action)
+    return sim.state.trust - before
+
+
+def test_brand_wide_actions_help_when_due():
+    assert _trust_delta("acknowledge") > 0
+    assert _trust_delta("apologise") > 0  # the brand is at fault in this scenario
+    assert _trust_delta("post_statement") > 0
+    assert _trust_delta("offer_remedy") > 0
+    assert _trust_delta("pull_content") < 0  # nothing offending to pull here: it looks like panic
+    assert _trust_delta("escalate") < 0  # nothing to escalate yet
+
+
+def test_escalation_helps_once_the_press_or_lawyers_call():
+    sim = fresh()
+    while not any(p.kind == "media_request" for p in sim.feed):
+        sim.advance()
+    before = sim.state.trust
+    effect = sim.act("escalate")
+    assert effect.helped and sim.state.trust > before
+
+
+def test_apology_matters_in_proportion_to_fault():
+    owed = dataclasses.replace(SCENARIO, brand_at_fault=1.0)
+    not_owed = dataclasses.replace(SCENARIO, brand_at_fault=0.1)
+    a, b = Simulation(owed, 1), Simulation(not_owed, 1)
+    ea, eb = a.act("apologise"), b.act("apologise")
+    assert ea.helped and not eb.helped
+    assert a.state.trust - owed.trust > b.state.trust - not_owed.trust
+
+
+def test_pulling_offending_content_removes_the_fuel():
+    with_ad = dataclasses.replace(SCENARIO, offending_content=True)
+    pulled, kept = Simulation(with_ad, 2), Simulation(with_ad, 2)
+    pulled.act("pull_content")
+    for sim in (pulled, kept):
+        sim.act("acknowledge")
+        while not sim.done:
+            sim.advance()
+    assert pulled.state.story_reach < kept.state.story_reach
+
+
+def test_once_only_actions_happen_once():
+    sim = fresh()
+    for action in ONCE:
+        assert sim.act(action) is not None
+        assert sim.act(action) is None, f"{action} repeated should change nothing"
+
+
+def test_stay_silent_changes_nothing_now():
+    sim = fresh()
+    before = dataclasses.replace(sim.state)
+    assert sim.act("stay_silent") is None
+    assert sim.state == before
+
+
+def test_personal_reply_beats_canned_reply():
+    personal, canned = fresh(), fresh()
+    for sim, text in ((personal, "Marco, I'm so sorry, we'll replace it today."),
+                      (canned, "Thank you for your feedback. Please contact customer service.")):
+        post = first_post(sim, "complaint")
+        before = sim.state.trust
+        effect = sim.act("respond_individually", post.id, text)
+        sim.delta = sim.state.trust - before
+        assert post.status == "answered"
+        sim.effect = effect
+    assert personal.effect.helped and not canned.effect.helped
+    assert personal.delta > 0 > canned.delta
+
+
+def test_negative_versus_bad_content():
+    sim = fresh()
+    abuse = first_post(sim, "abuse")
+    assert sim.act("moderate", abuse.id).helped and abuse.status == "moderated"
+    complaint = first_post(sim, "complaint")
+    before = sim.state.trust
+    effect = sim.act("delete_comment", complaint.id)
+    assert not effect.helped and complaint.status == "deleted" and sim.state.trust < before - 5
+    # hiding criticism under the name of moderation is still deleting it
+    question = first_post(sim, "question")
+    assert not sim.act("moderate", question.id).helped and question.status == "deleted"
+
+
+def test_deleting_criticism_spawns_screenshots_and_spreads_the_story():
+    deleter, answerer = fresh(), fresh()
+    for sim, action in ((deleter, "delete_comment"), (answerer, "respond_individually")):
+        post = first_post(sim, "complaint")
+        sim.act(action, post.id, "Hi, sorry about this")
+        sim.advance()
+    assert any("DELETED" in p.text for p in deleter.feed)
+    while not deleter.done:
+        deleter.advance()
+        answerer.advance()
+    assert deleter.state.story_reach > answerer.state.story_reach
+
+
+def test_arguing_costs_trust_and_feeds_the_story():
+    sim = fresh()
+    post = first_post(sim, "complaint")
+    before = sim.state.trust
+    assert not sim.act("argue", post.id).helped
+    assert sim.state.trust <= before - 5 and sim.state.argued == 1
+
+
+def test_taking_offline_is_best_after_a_public_word():
+    hiding, open_first = fresh(), fresh()
+    open_first.act("acknowledge")
+    results = []
+    for sim in (hiding, open_first):
+        post = first_post(sim, "complaint")
+        results.append(sim.act("take_offline", post.id))
+    assert not results[0].helped and results[1].helped
+
+
+def test_per_post_actions_need_a_post_and_unknown_actions_are_refused():
+    sim = fresh()
+    with pytest.raises(ValueError, match="needs a post"):
+        sim.act("respond_individually")
+    with pytest.raises(ValueError, match="not an action"):
+        sim.act("dance")
+
+
+# ------------------------------------------------------------------ timing
+def test_responding_within_the_hour_beats_responding_late():
+    early = play({0: ["acknowledge"], 30: ["post_statement"]})
+    late = play({120: ["acknowledge"], 150: ["post_statement"]})
+    assert early.state.story_reach < late.state.story_reach
+    assert debrief(early).score > debrief(late).score
+    assert any(e.rule == "respond_fast" and not e.helped for e in debrief(late).hurt)
+
+
+def test_silence_lets_the_press_pick_the_story_up():
+    silent = play({})
+    assert silent.state.media_pickup
+    assert any(p.author == "@dailytechnews" for p in silent.feed)
+    handled = run_policy(textbook_policy, SCENARIO, 3)
+    assert not handled.debrief.media_pickup
+
+
+def test_bad_news_travels_further_than_good():
+    from course.crisis import model
+
+    assert model.NEGATIVE_REACH_WEIGHT == pytest.approx(24 / 15)
+
+
+# ------------------------------------------------------------------ debrief
+def test_debrief_scores_and_explains():
+    good = run_policy(textbook_policy, SCENARIO, 3).debrief
+    bad = debrief(play({}))
+    assert 0 <= bad.score < 40 < 65 < good.score <= 100
+    assert good.first_public_minute == 0 and bad.first_public_minute is None
+    assert good.helped and not bad.helped
+    assert all(rule in RULES for rule in (e.rule for e in good.timeline + bad.timeline))
+    assert any("Respond within the hour" in line for line in bad.lessons())
+
+
+# ------------------------------------------------------------------ the policy runner
+def test_decisions_are_parsed_strictly():
+    post = IncomingPost(1, 0, "@a", 10, "complaint", "x", -0.5)
+    assert parse_decision(None, post) == ("stay_silent", None)
+    assert parse_decision(" Acknowledge ", None) == ("acknowledge", None)
+    assert parse_decision(("respond_individually", "Hi"), post) == ("respond_individually", "Hi")
+    for nonsense in ("dance", 3, ["acknowledge"], ("acknowledge", 5), object()):
+        with pytest.raises(ValueError):
+            parse_decision(nonsense, post)
+    with pytest.raises(ValueError, match="need a post"):
+        parse_decision("moderate", None)
+
+
+def raises(state, post):
+    raise KeyError("followers")
+
+
+def loops(state, post):
+    while True:
+        pass
+
+
+def nonsense(state, post):
+    return "call the CEO's mum"
+
+
+def per_post_without_post(state, post):
+    return "respond_individually"
+
+
+@pytest.mark.parametrize("policy, words", [(raises, "raised KeyError"), (loops, "loop forever"),
+                                           (nonsense, "not an action"), (per_post_without_post, "need a post")])
+def test_faulty_policies_score_zero_with_a_clear_message(policy, words):
+    run = run_policy(policy, SCENARIO, 0, decision_seconds=0.2)
+    assert run.score == 0 and not run.ok and words in run.error and "minute" in run.error
+
+
+def test_evaluate_stops_early_on_repeated_failures_and_never_crashes():
+    result = evaluate(loops, [SCENARIO], range(10), decision_seconds=0.1)
+    assert len(result.runs) == 10 and result.mean_score == 0
+    assert sum("not run" in (r.error or "") for r in result.runs) == 7
+
+
+def test_a_policy_cannot_change_the_simulation_through_what_it_sees():
+    def meddler(state, post):
+        if post is not None:
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                post.kind = "spam"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            state.trust = 100
+        return None
+
+    assert run_policy(meddler, SCENARIO, 0).ok
+
+
+def test_textbook_beats_silence_across_seeds():
+    good, silent = evaluate(textbook_policy, [SCENARIO], range(5)), evaluate(silent_policy, [SCENARIO], range(5))
+    assert good.mean_score > silent.mean_score + 40
+
+
+def test_every_action_has_a_label_and_rules_cite_lessons():
+    from course.crisis.model import LESSONS
+    from course.crisis.widget import LABELS
+
+    assert set(LABELS) == set(ACTIONS) and set(PER_POST) <= set(ACTIONS)
+    assert all(lesson in LESSONS for _, lesson in RULES.values())

@@ -1,0 +1,271 @@
+"""The shipped crisis scenarios load and are calibrated; a broken scenario file gets an error naming it.
+
+Instructors write their own scenario files (docs/crisis-scenarios.md), so every mistake must be
+reported with the file, the field and the problem, never as a bare KeyError or a traceback.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from course.crisis import ScenarioError, load_scenario, scenario_ids
+from course.crisis.model import ACTIONS, baseline
+from course.crisis.policy import evaluate, silent_policy, textbook_policy
+from course.crisis.scenario import POST_KINDS
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "course" / "crisis" / "scenarios"
+SHIPPED = ["ambassador_misconduct", "controversial_ad", "leaking_jackets", "privacy_scare", "ride_app_outage"]
+SEEDS = range(3)
+
+
+# --------------------------------------------------------------------------- the shipped scenarios
+def test_the_shipped_scenarios_are_all_listed():
+    assert scenario_ids() == SHIPPED
+    assert sorted(p.stem for p in SCENARIOS.glob("*.yaml")) == SHIPPED
+
+
+@pytest.mark.parametrize("sid", SHIPPED)
+def test_a_shipped_scenario_loads_by_id_and_by_path_with_the_id_of_its_file(sid):
+    by_id = load_scenario(sid)
+    assert by_id.id == sid
+    assert by_id.source == f"{sid}.yaml"
+    by_path = load_scenario(SCENARIOS / f"{sid}.yaml")
+    assert by_path.id == sid
+    assert by_path.posts == by_id.posts
+
+
+@pytest.mark.parametrize("sid", SHIPPED)
+def test_a_shipped_scenario_follows_the_house_style(sid):
+    """Enough scripted posts, both sorts of content to triage, and scenario-specific chatter."""
+    sc = load_scenario(sid)
+    assert "Velora" in sc.brief
+    assert 8 <= len(sc.posts) <= 15
+    kinds = {p.kind for p in sc.posts}
+    assert kinds & {"abuse", "spam"}, "nothing to moderate"
+    assert kinds & {"complaint", "question"}, "nothing to answer"
+    assert any(p.followers >= 50_000 for p in sc.posts), "no big account"
+    assert 1 <= len(sc.decision_points) <= 3
+    assert all(a in ACTIONS for d in sc.decision_points for a in d.recommended)
+    assert set(sc.background_texts) == {"negative", "neutral", "positive"}
+    assert 5 <= len(sc.background_texts["negative"]) <= 8
+    assert 3 <= len(sc.background_texts["neutral"]) <= 5
+    assert 3 <= len(sc.background_texts["positive"]) <= 5
+
+
+@pytest.mark.parametrize("sid", SHIPPED)
+def test_the_textbook_policy_beats_silence_by_a_wide_margin(sid):
+    silent = evaluate(silent_policy, [sid], SEEDS)
+    textbook = evaluate(textbook_policy, [sid], SEEDS)
+    assert not silent.errors and not textbook.errors
+    assert textbook.mean_score >= 60, textbook.summary()
+    assert silent.mean_score <= 40, silent.summary()
+    assert textbook.mean_score - silent.mean_score >= 40
+    for quiet, good in zip(silent.runs, textbook.runs):
+        assert good.score > quiet.score + 25, (sid, quiet.seed, quiet.score, good.score)
+    # a story left alone reaches the press; one handled by the book does not
+    assert all(r.debrief.media_pickup for r in silent.runs)
+    assert not any(r.debrief.media_pickup for r in textbook.runs)
+
+
+def test_hard_scenarios_are_harder_than_easy_ones_for_the_textbook_policy():
+    scores = evaluate(textbook_policy, SHIPPED, SEEDS).by_scenario()
+    level = {sid: load_scenario(sid).difficulty for sid in SHIPPED}
+    easy = [scores[s] for s in SHIPPED if level[s] == "easy"]
+    hard = [scores[s] for s in SHIPPED if level[s] == "hard"]
+    assert easy and hard
+    assert max(hard) < min(easy), scores
+
+
+@pytest.mark.parametrize("sid", SHIPPED)
+def test_a_silent_run_stays_small_enough_to_grade_quickly(sid):
+    """The runner scans the feed at every decision: a feed of thousands of posts makes grading slow."""
+    for seed in SEEDS:
+        assert len(baseline(load_scenario(sid), seed).feed) < 1500
+
+
+# --------------------------------------------------------------------------- broken files
+VALID = {
+    "id": "broken_test",
+    "title": "A test crisis",
+    "brief": "Velora's test crisis.",
+    "difficulty": "easy",
+    "duration_minutes": 120,
+    "step_minutes": 10,
+    "brand_at_fault": 0.5,
+    "initial": {"trust": 60, "negative_per_hour": 10, "growth_per_hour": 0.4, "media_threshold": 10000},
+    "background": {"posts_per_hour": 6, "negative_share": 0.5,
+                   "texts": {"negative": ["Not good."], "neutral": ["What happened?"], "positive": ["Fine by me."]}},
+    "timeline": [
+        {"minute": 0, "author": "@a", "followers": 100, "kind": "complaint", "text": "Broken.", "sentiment": -0.5},
+        {"minute": 10, "author": "@b", "followers": 200, "kind": "question", "text": "Why?", "sentiment": -0.2},
+        {"minute": 20, "author": "@c", "followers": 300, "kind": "abuse", "text": "Clowns.", "sentiment": -0.9},
+    ],
+    "decision_points": [{"minute": 0, "prompt": "What now?", "recommended": ["acknowledge"]}],
+}
+
+
+def write(tmp_path: Path, data, name: str = "mine.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def changed(edit) -> dict:
+    data = copy.deepcopy(VALID)
+    edit(data)
+    return data
+
+
+def test_the_valid_example_loads(tmp_path):
+    sc = load_scenario(write(tmp_path, VALID))
+    assert sc.id == "broken_test" and len(sc.posts) == 3 and sc.steps == 12
+
+
+def _set(path: str, value):
+    """An edit that sets e.g. 'timeline.2.kind' to value."""
+    def edit(data):
+        *parents, last = path.split(".")
+        node = data
+        for key in parents:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        node[int(last) if isinstance(node, list) else last] = value
+    return edit
+
+
+def _delete(path: str):
+    def edit(data):
+        *parents, last = path.split(".")
+        node = data
+        for key in parents:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        del node[last]
+    return edit
+
+
+# (case id, edit, what the message must name: the field path, then words of the problem)
+BROKEN = [
+    ("missing id", _delete("id"), ["id", "missing"]),
+    ("missing initial trust", _delete("initial.trust"), ["initial.trust", "missing"]),
+    ("duration not a multiple of step", _set("duration_minutes", 125), ["duration_minutes", "step_minutes", "multiple"]),
+    ("duration too short", _set("duration_minutes", 20), ["duration_minutes", "20", "outside"]),
+    ("unknown post kind", _set("timeline.2.kind", "rant"), ["timeline[2].kind", "'rant'", "not one of"]),
+    ("post beyond the end", _set("timeline.0.minute", 500), ["timeline[0].minute", "500", "outside 0..119"]),
+    ("sentiment out of range", _set("timeline.1.sentiment", 1.5), ["timeline[1].sentiment", "1.5", "outside"]),
+    ("followers as text", _set("timeline.0.followers", "12k"), ["timeline[0].followers", "expected int", "str"]),
+    ("negative followers", _set("timeline.1.followers", -5), ["timeline[1].followers", "-5", "outside"]),
+    ("post not a mapping", _set("timeline.1", "just a sentence"), ["timeline[1]", "expected a mapping"]),
+    ("empty post text", _set("timeline.0.text", "  "), ["timeline[0].text", "must not be empty"]),
+    ("unknown top-level field", _set("colour", "red"), ["colour", "unknown field"]),
+    ("unknown difficulty", _set("difficulty", "extreme"), ["difficulty", "'extreme'", "not one of"]),
+    ("fault out of range", _set("brand_at_fault", 2), ["brand_at_fault", "outside 0.0..1.0"]),
+    ("offending content not a boolean", _set("offending_content", "maybe"), ["offending_content", "expected bool"]),
+    ("trust out of range", _set("initial.trust", 150), ["initial.trust", "150", "outside 0.0..100.0"]),
+    ("initial not a mapping", _set("initial", [60, 10]), ["initial", "expected dict", "list"]),
+    ("unknown recommended action", _set("decision_points.0.recommended", ["acknowledge", "panic"]),
+     ["decision_points[0].recommended[1]", "'panic'", "not an action", "acknowledge, apologise"]),
+    ("decision point without a prompt", _delete("decision_points.0.prompt"), ["decision_points[0].prompt", "missing"]),
+    ("unknown background mood", _set("background.texts.angry", ["Grr."]),
+     ["background.texts.angry", "negative, neutral or positive"]),
+    ("empty background texts", _set("background.texts.negative", []),
+     ["background.texts.negative", "non-empty list"]),
+    ("negative share out of range", _set("background.negative_share", 1.2), ["background.negative_share", "outside"]),
+    ("empty timeline", _set("timeline", []), ["timeline", "at least one post"]),
+]
+
+
+@pytest.mark.parametrize("case, edit, expected", BROKEN, ids=[case for case, _, _ in BROKEN])
+def test_a_broken_field_is_reported_with_file_field_and_problem(tmp_path, case, edit, expected):
+    path = write(tmp_path, changed(edit))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: "), message
+    for words in expected:
+        assert words in message, f"{case}: {words!r} not in {message!r}"
+
+
+def test_invalid_yaml_is_reported_with_its_line_number(tmp_path):
+    text = ("id: broken_yaml\n"
+            "title: \"A test crisis\"\n"
+            "timeline:\n"
+            "  - minute: 0\n"
+            "    text: Velora: the jacket leaks\n"  # an unquoted colon: the classic mistake
+            "    kind: complaint\n")
+    path = write(tmp_path, text)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: not valid YAML (line 5, column "), message
+    assert "mapping values are not allowed here" in message
+
+
+def test_a_tab_indent_is_reported_with_its_line_number(tmp_path):
+    text = yaml.safe_dump(VALID, sort_keys=False).replace("  trust: 60", "\ttrust: 60")
+    path = write(tmp_path, text)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    expected_line = text.splitlines().index("\ttrust: 60") + 1
+    assert f"{path}: not valid YAML (line {expected_line}," in str(caught.value)
+
+
+@pytest.mark.parametrize("text, found", [("", "NoneType"), ("# only a comment\n", "NoneType"),
+                                         ("- id: a\n- id: b\n", "list"), ("just words\n", "str")])
+def test_a_file_that_is_not_a_mapping_is_reported(tmp_path, text, found):
+    path = write(tmp_path, text)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and "must hold a mapping" in message and found in message, message
+
+
+def test_a_missing_file_is_reported_with_its_path(tmp_path):
+    path = tmp_path / "nowhere" / "crisis.yaml"
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert str(caught.value) == f"{path}: no such scenario file"
+    with pytest.raises(ScenarioError, match="no such scenario file"):
+        load_scenario(str(path))
+
+
+def test_an_unknown_shipped_id_lists_the_known_ones():
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario("leaky_jackets")
+    message = str(caught.value)
+    assert "'leaky_jackets'" in message
+    for sid in SHIPPED:
+        assert sid in message
+
+
+def test_every_post_kind_is_accepted(tmp_path):
+    data = copy.deepcopy(VALID)
+    data["timeline"] = [{"minute": i, "author": f"@u{i}", "kind": kind, "text": f"A {kind} post."}
+                        for i, kind in enumerate(POST_KINDS)]
+    sc = load_scenario(write(tmp_path, data))
+    assert [p.kind for p in sc.posts] == list(POST_KINDS)
+    assert all(p.followers == 300 and p.sentiment == -0.6 for p in sc.posts)  # the documented defaults
+
+
+# --------------------------------------------------------------------------- the instructors' page
+DOC = Path(__file__).resolve().parent.parent / "docs" / "crisis-scenarios.md"
+
+
+def test_the_annotated_example_in_the_docs_loads(tmp_path):
+    text = DOC.read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    sc = load_scenario(write(tmp_path, example, "my_crisis.yaml"))
+    assert sc.id == "flat_tyres" and sc.step_minutes == 10 and len(sc.posts) == 3
+    assert sc.posts[1].sentiment == -0.6  # the documented default
+    run = evaluate(textbook_policy, [sc], range(2))
+    assert not run.errors
+
+
+def test_the_docs_list_every_action_post_kind_and_shipped_scenario():
+    text = DOC.read_text(encoding="utf-8")
+    for name in (*ACTIONS, *POST_KINDS):
+        assert f"| `{name}` |" in text, name
+    for sid in SHIPPED:
+        assert f"| `{sid}` |" in text, sid

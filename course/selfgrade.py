@@ -48,7 +48,10 @@ def grade_module(module: Module, workbook: Path = WORKBOOK, root: Path = COURSE_
     nbgrader("db", "student", "add", learner, "--first-name", "Self-paced", "--last-name", "Learner", root=root)
     _submit(module, workbook, root, learner)
     nbgrader("autograde", module.folder, "--student", learner, "--force", root=root)
-    nbgrader("generate_feedback", module.folder, "--student", learner, "--force", root=root)
+    # feedback without the hidden tests (stock nbgrader would show them)
+    from autograder.feedback import generate_feedback
+
+    generate_feedback(root, module.folder, [learner])
 
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
         submission = gradebook.find_submission(module.folder, learner)

@@ -12,6 +12,7 @@ import json
 import shutil
 
 import nbformat
+import pandas as pd
 import pytest
 
 from course.nbgrader_cli import nbgrader
@@ -154,66 +155,102 @@ def test_feedback_and_grades_export(graded_class):
         assert float(rows[learner]["max_score"]) == 30
 
 
-# --------------------------------------------------------------------------- Module 4: the graded crisis policy
-CRISIS_MODULE = "module4_interaction"
-CRISIS_NOTEBOOK = "4.3-crisis-management.ipynb"
-CRISIS_AUTO_MAX = 12
-
-POLICIES = {
-    # a learner whose policy follows the lessons: every autograded point
-    "crisis_full": (None, CRISIS_AUTO_MAX),
-    # raises on the first post: every part scores 0, with the reason in the output
-    "crisis_raises": ("def respond(state, post):\n    return post.kind.upper() + state.nothing", 0),
-    # loops forever: time limits stop each run, the batch goes on
-    "crisis_loops": ("def respond(state, post):\n    while True:\n        pass", 0),
-    # answers nonsense
-    "crisis_nonsense": ("def respond(state, post):\n    return 42", 0),
-    # stays silent: runs cleanly (2) and never deletes criticism (2), but nothing else
-    "crisis_silent": ("def respond(state, post):\n    return None", 4),
-    # deletes every complaint, otherwise acts well: loses the 'never delete' part and most of the score
-    "crisis_deleter": ("from course.crisis.policy import textbook_policy\n"
-                       "def respond(state, post):\n"
-                       "    if post is not None and post.kind == 'complaint':\n        return 'delete_comment'\n"
-                       "    return textbook_policy(state, post)", 4),
-}
-
-
-@pytest.fixture(scope="module")
-def graded_crisis(tmp_path_factory):
-    from conftest import make_course_root
-
-    root = make_course_root(tmp_path_factory.mktemp("crisis"))
-    nbgrader("generate_assignment", CRISIS_MODULE, "--force", root=root)
-    release_nb = read(root / "release" / CRISIS_MODULE / CRISIS_NOTEBOOK)
-    master_nb = read(root / "source" / CRISIS_MODULE / CRISIS_NOTEBOOK)
-    for learner, (source, _) in POLICIES.items():
-        nbgrader("db", "student", "add", learner, root=root)
-        nb = nbformat.from_dict(json.loads(json.dumps(release_nb)))
-        cells = cells_by_id(nb)
-        if source is None:
-            _answer_all(nb, master_nb)
-        else:
-            cells["c43_respond"].source = source
-        folder = root / "submitted" / learner / CRISIS_MODULE
-        folder.mkdir(parents=True)
-        nbformat.write(nb, str(folder / CRISIS_NOTEBOOK))
-    nbgrader("autograde", CRISIS_MODULE, root=root)
-    return root
-
-
-def test_crisis_policies_get_exactly_the_points_their_outcomes_earn(graded_crisis):
+# --------------------------------------------------------------------------- parallel grading (autograder/)
+def _gradebook_rows(root, assignment):
+    """Everything nbgrader recorded for an assignment, without database ids and run times."""
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{graded_crisis / 'gradebook.db'}") as gradebook:
-        scores = {learner: gradebook.find_submission(CRISIS_MODULE, learner).code_score for learner in POLICIES}
-        assert all(gradebook.find_submission(CRISIS_MODULE, l).max_code_score == CRISIS_AUTO_MAX for l in POLICIES)
-    assert scores == {learner: expected for learner, (_, expected) in POLICIES.items()}
+    rows = {}
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        for submission in gradebook.assignment_submissions(assignment):
+            for notebook in submission.notebooks:
+                for grade in notebook.grades:
+                    rows[(submission.student.id, notebook.name, grade.name, "grade")] = (
+                        grade.auto_score, grade.manual_score, grade.needs_manual_grade, grade.max_score)
+                for comment in notebook.comments:
+                    rows[(submission.student.id, notebook.name, comment.name, "comment")] = (comment.auto_comment,)
+            rows[(submission.student.id, "", "", "submission")] = (submission.timestamp, submission.score)
+        counts = {table: gradebook.db.query(model).count() for table, model in _models().items()}
+    return rows, counts
 
 
-def test_faulty_policies_leave_a_readable_reason(graded_crisis):
-    for learner, words in (("crisis_loops", "loop forever"), ("crisis_raises", "raised AttributeError"),
-                           ("crisis_nonsense", "not an action")):
-        graded = read(graded_crisis / "autograded" / learner / CRISIS_MODULE / CRISIS_NOTEBOOK)
-        check = cells_by_id(graded)["c43_runs_cleanly_check"]
-        text = json.dumps(check.outputs)
-        assert words in text, f"{learner}: {text[:300]}"
+def _models():
+    from nbgrader import api
+
+    return {"grade": api.Grade, "comment": api.Comment, "submitted_notebook": api.SubmittedNotebook,
+            "submitted_assignment": api.SubmittedAssignment, "student": api.Student}
+
+
+def test_parallel_grading_writes_exactly_what_sequential_nbgrader_writes(graded_class, tmp_path):
+    from autograder.grading import grade_all
+    from conftest import make_course_root
+
+    sequential_root, _ = graded_class
+    root = make_course_root(tmp_path)
+    nbgrader("generate_assignment", ASSIGNMENT, "--force", root=root)
+    shutil.copytree(sequential_root / "submitted", root / "submitted")
+    outcomes = grade_all(root, ASSIGNMENT, workers=2, progress=False)
+    assert {o.student: o.status for o in outcomes} == {learner: "graded" for learner in EXPECTED}
+    assert {o.student: o.score for o in outcomes} == EXPECTED  # written answers are still ungraded: 0
+    parallel, parallel_counts = _gradebook_rows(root, ASSIGNMENT)
+    sequential, sequential_counts = _gradebook_rows(sequential_root, ASSIGNMENT)
+    assert parallel == sequential
+    assert parallel_counts == sequential_counts
+
+    # re-grading one learner changes nothing: no duplicated or lost rows
+    again = grade_all(root, ASSIGNMENT, students=["partly_wrong"], workers=1, progress=False)
+    assert [(o.student, o.score) for o in again] == [("partly_wrong", EXPECTED["partly_wrong"])]
+    assert _gradebook_rows(root, ASSIGNMENT) == (parallel, parallel_counts)
+    status = (root / "reports" / ASSIGNMENT / "grading-status.csv").read_text()
+    assert "partly_wrong,graded" in status
+
+
+def test_feedback_shows_points_and_check_messages_but_never_hidden_tests(graded_class):
+    from autograder.feedback import BUILD, generate_feedback, leaks
+
+    root, _ = graded_class
+    master = read(root / "source" / ASSIGNMENT / NOTEBOOK)
+    page_name = NOTEBOOK.replace(".ipynb", ".html")
+    # stock nbgrader feedback (made by test_feedback_and_grades_export, or now) does leak: the detector works
+    nbgrader("generate_feedback", ASSIGNMENT, "--force", "--student", "partly_wrong", root=root)
+    stock = (root / "feedback" / "partly_wrong" / ASSIGNMENT / page_name).read_text(encoding="utf-8")
+    assert leaks(stock, master), "stock feedback should contain hidden-test code"
+
+    generate_feedback(root, ASSIGNMENT)
+    for learner in EXPECTED:
+        page = (root / "feedback" / learner / ASSIGNMENT / page_name).read_text(encoding="utf-8")
+        handed_in = read(root / "submitted" / learner / ASSIGNMENT / NOTEBOOK)
+        own = "\n".join(c.source for c in handed_in.cells if nbgrader_meta(c).get("solution"))
+        assert leaks(page, master, own) == [], f"{learner}: hidden tests leak into the feedback"
+        assert "1164" not in page and "_key" not in page
+        assert "Assignment 1" in page and "Score:" in page
+    partly = (root / "feedback" / "partly_wrong" / ASSIGNMENT / page_name).read_text(encoding="utf-8")
+    assert "Not yet right" in partly, "the visible check's message is kept"
+    assert "did not pass for this item" in partly, "a failed hidden test is reported without its code"
+    assert (root / BUILD).is_dir() and (root / "autograded" / "partly_wrong").is_dir()
+
+
+def test_exports_for_lms_and_the_class_report(graded_class, tmp_path):
+    from autograder.reports import class_report, item_statistics, item_scores, write_lms_files
+
+    root, _ = graded_class
+    paths = write_lms_files(root, ASSIGNMENT, tmp_path)
+    items = pd.read_csv(paths["items"])
+    assert len(items) == len(EXPECTED) * 11  # 9 autograded items + 2 written answers per learner
+    auto = items[items["kind"] == "autograded"].groupby("student_id")["score"].sum().to_dict()
+    assert auto == EXPECTED
+    with paths["canvas"].open() as handle:
+        canvas = list(csv.reader(handle))
+    assert canvas[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", ASSIGNMENT]
+    assert canvas[1][0].strip() == "Points Possible" and canvas[1][-1] == "30"
+    assert {row[2]: float(row[-1]) for row in canvas[2:]} == EXPECTED
+    with paths["moodle"].open() as handle:
+        moodle = list(csv.DictReader(handle))
+    assert {row["ID number"]: float(row[ASSIGNMENT]) for row in moodle} == EXPECTED
+
+    stats = item_statistics(item_scores(root, ASSIGNMENT)).set_index("grade_id")
+    assert stats.loc["a1_space_types_check", "difficulty"] == pytest.approx(1 / 6)  # only the full-marks learner
+    assert stats.loc["a1_first_reply_check", "difficulty"] == pytest.approx(3 / 6)  # full, partly wrong, tampered
+    report = class_report(root, ASSIGNMENT, tmp_path).read_text(encoding="utf-8")
+    assert report.count("data:image/png;base64,") == 2
+    assert "Not attempted yet" in report and "a1_space_types" in report and "Late submissions" in report

@@ -1,0 +1,66 @@
+"""Command line of the grading toolkit: ``python -m autograder <command>`` (also installed as ``cmw-grade``).
+
+Commands:
+  grade ASSIGNMENT   autograde every submission in parallel, with a progress bar and a status line per
+                     submission (graded, late, error with reason); results in the gradebook as with
+                     `nbgrader autograde`, statuses in reports/ASSIGNMENT/grading-status.csv
+  feedback ASSIGNMENT
+                     feedback for learners without leaks: points, check messages and comments, never
+                     hidden-test code or expected values (HTML in feedback/, as nbgrader writes it)
+  report ASSIGNMENT  per-item scores, Canvas and Moodle import files, and the class report (HTML with
+                     charts) in reports/ASSIGNMENT/
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the nbgrader course root (default: autograder/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    grade = sub.add_parser("grade", help="autograde all submissions in parallel")
+    grade.add_argument("assignment")
+    grade.add_argument("--workers", type=int, default=None, help="worker processes (default: the number of cores)")
+    grade.add_argument("--student", action="append", help="grade only this learner (repeatable)")
+    grade.add_argument("--no-progress", action="store_true")
+    feedback = sub.add_parser("feedback", help="generate feedback without hidden tests")
+    feedback.add_argument("assignment")
+    feedback.add_argument("--student", action="append", help="only this learner (repeatable)")
+    report = sub.add_parser("report", help="exports for LMSs and the class report")
+    report.add_argument("assignment")
+    args = parser.parse_args(argv)
+
+    if args.command == "grade":
+        from autograder.grading import grade_all
+
+        outcomes = grade_all(args.root, args.assignment, args.student, args.workers, progress=not args.no_progress)
+        errors = [o for o in outcomes if o.status == "error"]
+        print(f"{len(outcomes)} submission(s): {len(outcomes) - len(errors)} graded, {len(errors)} with errors "
+              f"(see {args.root / 'reports' / args.assignment / 'grading-status.csv'})")
+        return 0
+    if args.command == "feedback":
+        from autograder.feedback import generate_feedback
+
+        folder = generate_feedback(args.root, args.assignment, args.student)
+        print(f"feedback written to {folder} (release it with `nbgrader release_feedback {args.assignment}`)")
+        return 0
+    if args.command == "report":
+        from autograder.reports import class_report, write_lms_files
+
+        out = args.root / "reports" / args.assignment
+        for name, path in write_lms_files(args.root, args.assignment, out).items():
+            print(f"{name:>7}: {path}")
+        print(f" report: {class_report(args.root, args.assignment, out)}")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

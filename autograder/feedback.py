@@ -1,0 +1,112 @@
+"""Feedback without leaks.
+
+Stock ``nbgrader generate_feedback`` renders the autograded notebooks, in which every test cell
+holds the instructor's full source: hidden tests and the expected values in them. Here the
+feedback is rendered from cleaned copies instead:
+
+* each autograded test cell gets back the source the learner saw (the released version, hidden
+  tests removed);
+* the visible check's message is kept (it never states the expected value);
+* an error raised by a hidden test is replaced by a neutral line, without its traceback (which
+  would quote the hidden code).
+
+The points of every item and the grader's comments are nbgrader's own, from the gradebook.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from course.nbgrader_cli import nbgrader
+
+BUILD = ".feedback-build"  # cleaned copies, under the course root
+CHECK_OUTCOMES = ("NotYetRight", "NotAttempted")
+HIDDEN_FAILED = "A further test, not shown in your notebook, did not pass for this item."
+
+
+def _released_sources(root: Path, assignment: str, notebook: str) -> dict[str, str]:
+    path = root / "release" / assignment / notebook
+    nb = nbformat.read(str(path), as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells
+            if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")}
+
+
+def clean_notebook(nb, released: dict[str, str]):
+    """Remove hidden tests and what they reveal from an autograded notebook (in place)."""
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if not (meta.get("grade") and cell.cell_type == "code"):
+            continue
+        cell.source = released.get(meta.get("grade_id"), "# (test cell)")
+        outputs = []
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error" and output.get("ename") not in CHECK_OUTCOMES:
+                # a hidden test (or an error inside one): say that it failed, not what it checked
+                output = nbformat.v4.new_output("error", ename="HiddenTestFailed", evalue=HIDDEN_FAILED,
+                                                traceback=[f"\x1b[1;31m❌ {HIDDEN_FAILED}\x1b[0m"])
+            outputs.append(output)
+        cell.outputs = outputs
+    return nb
+
+
+def build_clean_copies(root: Path, assignment: str, students: list[str] | None = None) -> Path:
+    source = root / "autograded"
+    build = root / BUILD
+    for student_dir in sorted(p for p in source.iterdir() if p.is_dir()):
+        if students and student_dir.name not in students:
+            continue
+        src = student_dir / assignment
+        if not src.is_dir():
+            continue
+        dest = build / student_dir.name / assignment
+        if dest.exists():
+            shutil.rmtree(dest)
+        shutil.copytree(src, dest)
+        for path in dest.glob("*.ipynb"):
+            nb = nbformat.read(str(path), as_version=4)
+            nbformat.write(clean_notebook(nb, _released_sources(root, assignment, path.name)), str(path))
+    return build
+
+
+def generate_feedback(root: Path, assignment: str, students: list[str] | None = None) -> Path:
+    """Write leak-free feedback (HTML per learner and notebook) to ``feedback/``, as nbgrader would."""
+    root = Path(root).resolve()
+    build_clean_copies(root, assignment, students)
+    common = ["--force", f"--CourseDirectory.autograded_directory={BUILD}"]
+    if students:
+        for student in students:  # nbgrader takes one --student at a time
+            nbgrader("generate_feedback", assignment, "--student", student, *common, root=root)
+    else:
+        nbgrader("generate_feedback", assignment, *common, root=root)
+    return root / "feedback"
+
+
+def leaks(page: str, master_nb, own_work: str = "") -> list[str]:
+    """Lines of hidden-test code from ``master_nb`` that appear in a rendered feedback ``page``.
+
+    ``own_work`` is the learner's own answers: what they wrote themselves is not a leak.
+    """
+    import html as html_module
+    import re
+
+    text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", page)).split())
+    # lines a learner may write themselves (the reference solutions) are not leaks when they appear
+    answers = {" ".join(line.split()) for cell in master_nb.cells if "### BEGIN SOLUTION" in cell.source
+               for line in cell.source.splitlines()}
+    own = " ".join(own_work.split())
+    found = []
+    for cell in master_nb.cells:
+        if "### BEGIN HIDDEN TESTS" not in cell.source:
+            continue
+        hidden = cell.source.split("### BEGIN HIDDEN TESTS", 1)[1].split("### END HIDDEN TESTS", 1)[0]
+        for line in hidden.splitlines():
+            line = " ".join(line.split())
+            if len(line) > 12 and not line.startswith("#") and line not in answers and line not in own and line in text:
+                found.append(line)
+    return found
+
+
+__all__ = ["clean_notebook", "generate_feedback", "leaks"]

@@ -1,0 +1,182 @@
+"""Parallel autograding with nbgrader as the engine and its gradebook as the record.
+
+Each worker process loads nbgrader once and grades one submission at a time with nbgrader's
+own ``Autograde`` converter (what ``nbgrader autograde --student X`` runs), so the gradebook
+rows are exactly nbgrader's. SQLite serialises the writes; workers wait for the lock (a long
+busy timeout) instead of failing. Before grading, every submission is checked
+(:mod:`autograder.precheck`), so a malformed file gets a readable reason instead of a crash,
+and the other submissions are graded all the same.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from autograder.precheck import Finding, precheck_submission
+
+STATUS_FILE = "grading-status.csv"
+
+
+@dataclass
+class Outcome:
+    student: str
+    status: str  # graded | late | error
+    score: float | None
+    max_score: float | None
+    seconds: float
+    reason: str = ""
+
+    def line(self) -> str:
+        score = f"{self.score:g}/{self.max_score:g}" if self.score is not None else "-"
+        extra = f" — {self.reason}" if self.reason else ""
+        return f"{self.student:<24} {self.status:<7} {score:>9} {self.seconds:6.1f}s{extra}"
+
+
+def busy_db_url(root: Path) -> str:
+    """The gradebook URL with a long SQLite busy timeout, so concurrent writers wait rather than fail."""
+    return f"sqlite:///{root / 'gradebook.db'}?timeout=120"
+
+
+def load_config(root: Path):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    config.CourseDirectory.root = str(root)
+    config.CourseDirectory.db_url = busy_db_url(root)
+    return config
+
+
+_API = None
+
+
+def _api(root: str):
+    """One nbgrader API per worker process (loading nbgrader is the expensive part)."""
+    global _API
+    if _API is None or _API.coursedir.root != root:
+        import logging
+
+        from nbgrader.apps import NbGraderAPI
+        from nbgrader.coursedir import CourseDirectory
+
+        config = load_config(Path(root))
+        _API = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+        _API.log.setLevel(logging.WARNING)
+    return _API
+
+
+GENERIC = ("Please see the", "There was an error processing", "NbGraderException", "Traceback")
+
+
+def _last_error(log: str, error: str | None) -> str:
+    """The most telling line of nbgrader's log: its own error message, not the generic wrap-up."""
+    logged = [line.split("]", 1)[-1].strip() for line in (log or "").splitlines() if line.startswith("[ERROR]")]
+    specific = [line for line in logged if line and not any(g in line for g in GENERIC)]
+    if specific:
+        return specific[0][:300]
+    last = [line.strip() for line in (error or "").splitlines() if line.strip()]
+    if last and not any(g in last[-1] for g in GENERIC):
+        return last[-1][:300]  # e.g. "KeyError: 'nbgrader'": the exception nbgrader stopped on
+    return "nbgrader could not grade this submission"
+
+
+def grade_one(root: str, assignment: str, student: str) -> Outcome:
+    """Grade one submission in this process; never raises."""
+    started = time.perf_counter()
+    findings = precheck_submission(Path(root), assignment, student)
+    fatal = [f for f in findings if f.fatal]
+    if fatal:
+        return Outcome(student, "error", None, None, time.perf_counter() - started, "; ".join(f.message for f in fatal))
+    try:
+        result = _api(root).autograde(assignment, student, force=True, create=True)
+    except Exception as error:  # nbgrader itself failed: record it, keep the batch going
+        return Outcome(student, "error", None, None, time.perf_counter() - started, f"{type(error).__name__}: {error}")
+    notes = "; ".join(f.message for f in findings)
+    if not result.get("success"):
+        reason = _last_error(result.get("log", ""), result.get("error"))
+        return Outcome(student, "error", None, None, time.perf_counter() - started, "; ".join(filter(None, [notes, reason])))
+    from nbgrader.api import Gradebook
+
+    with Gradebook(busy_db_url(Path(root))) as gradebook:
+        submission = gradebook.find_submission(assignment, student)
+        score, max_score, late = submission.score, submission.max_score, submission.total_seconds_late > 0
+        if late:
+            notes = "; ".join(filter(None, [notes, f"{submission.total_seconds_late / 3600:.1f} h late"]))
+    return Outcome(student, "late" if late else "graded", score, max_score, time.perf_counter() - started, notes)
+
+
+def submitted_students(root: Path, assignment: str) -> list[str]:
+    folder = root / "submitted"
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if (p / assignment).is_dir())
+
+
+def grade_all(root: Path, assignment: str, students: list[str] | None = None, workers: int | None = None,
+              progress: bool = True, stream=None) -> list[Outcome]:
+    """Autograde every submission of ``assignment`` in parallel; write the status CSV; return the outcomes."""
+    stream = stream or sys.stdout
+    root = Path(root).resolve()
+    students = students or submitted_students(root, assignment)
+    if not students:
+        raise SystemExit(f"no submissions for {assignment!r} in {root / 'submitted'}")
+    _ensure_assignment(root, assignment)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(students)))
+    outcomes: list[Outcome] = []
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(students), desc=f"grading {assignment}", unit="submission", file=stream)
+    say = bar.write if bar else (lambda text: print(text, file=stream))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(grade_one, str(root), assignment, s): s for s in students}
+        for future in as_completed(futures):
+            try:
+                outcome = future.result()
+            except Exception as error:  # a worker died (e.g. killed by the OS): record it and go on
+                outcome = Outcome(futures[future], "error", None, None, 0.0, f"worker failed: {type(error).__name__}: {error}")
+            outcomes.append(outcome)
+            say(outcome.line())
+            if bar:
+                bar.update(1)
+    if bar:
+        bar.close()
+    outcomes.sort(key=lambda o: o.student)
+    write_status(root, assignment, outcomes)
+    return outcomes
+
+
+def _ensure_assignment(root: Path, assignment: str) -> None:
+    """nbgrader needs the assignment in the gradebook (generate_assignment puts it there)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(busy_db_url(root)) as gradebook:
+        try:
+            gradebook.find_assignment(assignment)
+            return
+        except MissingEntry:
+            pass
+    from course.nbgrader_cli import nbgrader
+
+    nbgrader("generate_assignment", assignment, "--force", root=root)
+
+
+def write_status(root: Path, assignment: str, outcomes: list[Outcome]) -> Path:
+    folder = root / "reports" / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / STATUS_FILE
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(asdict(outcomes[0])))
+        writer.writeheader()
+        for outcome in outcomes:
+            writer.writerow({**asdict(outcome), "seconds": round(outcome.seconds, 2)})
+    return path
+
+
+__all__ = ["Outcome", "Finding", "grade_all", "grade_one", "submitted_students", "write_status"]

@@ -1,0 +1,114 @@
+"""Benchmark: stock sequential `nbgrader autograde` against `python -m autograder grade`, in one run.
+
+    .venv/bin/python benchmarks/autograde_throughput.py --learners 60
+
+Builds a synthetic class for Assignment 1 (a mix of right, blank and faulty submissions), grades
+it once with stock nbgrader and once with the parallel grader (one worker per core), and times a
+bare kernel execution of the same notebook with nbclient to show the per-notebook overhead.
+Targets (issue: the instructor's autograder): at least 1.7x stock throughput on the 2-core CI
+machine. Results are printed and saved to benchmarks/results/autograde_throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from autograder.grading import grade_all
+from course.nbgrader_cli import nbgrader
+from course.syllabus import REPO_ROOT
+
+ASSIGNMENT, NOTEBOOK = "module1_intro", "1.4-assignment.ipynb"
+OUT = Path(__file__).resolve().parent / "results" / "autograde_throughput.json"
+
+
+def make_root(where: Path) -> Path:
+    root = where / "course"
+    (root / "source").mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "autograder" / "nbgrader_config.py", root / "nbgrader_config.py")
+    for link in (REPO_ROOT / "autograder" / "source").iterdir():
+        (root / "source" / link.name).symlink_to(link.resolve())
+    return root
+
+
+def class_of(root: Path, learners: int) -> None:
+    release = nbformat.read(str(root / "release" / ASSIGNMENT / NOTEBOOK), as_version=4)
+    master = {c.metadata["nbgrader"]["grade_id"]: c.source for c in nbformat.read(str(REPO_ROOT / ASSIGNMENT / NOTEBOOK), 4).cells
+              if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")}
+    for i in range(learners):
+        nb = nbformat.from_dict(json.loads(json.dumps(release)))
+        kind = ("right", "right", "blank", "faulty")[i % 4]
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if meta.get("solution") and cell.cell_type == "code":
+                if kind == "right":
+                    cell.source = re.sub(r"^\s*### (BEGIN|END) SOLUTION\s*$\n?", "", master[meta["grade_id"]], flags=re.M)
+                elif kind == "faulty":
+                    cell.source = "raise RuntimeError('broken')"
+        folder = root / "submitted" / f"learner{i:03d}" / ASSIGNMENT
+        folder.mkdir(parents=True)
+        nbformat.write(nb, str(folder / NOTEBOOK))
+
+
+def bare_kernel_seconds(repeats: int) -> float:
+    nb = nbformat.read(str(REPO_ROOT / ASSIGNMENT / NOTEBOOK), as_version=4)
+    times = []
+    for _ in range(repeats):
+        copy = nbformat.from_dict(json.loads(json.dumps(nb)))
+        start = time.perf_counter()
+        NotebookClient(copy, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(REPO_ROOT / ASSIGNMENT)}}).execute()
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--learners", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=os.cpu_count())
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        stock_root, ours_root = make_root(Path(tmp) / "stock"), make_root(Path(tmp) / "ours")
+        for root in (stock_root, ours_root):
+            nbgrader("generate_assignment", ASSIGNMENT, "--force", root=root)
+            class_of(root, args.learners)
+        start = time.perf_counter()
+        nbgrader("autograde", ASSIGNMENT, root=stock_root)
+        stock = time.perf_counter() - start
+        start = time.perf_counter()
+        outcomes = grade_all(ours_root, ASSIGNMENT, workers=args.workers, progress=True)
+        ours = time.perf_counter() - start
+        assert all(o.status == "graded" for o in outcomes)
+    bare = bare_kernel_seconds(5)
+    per_notebook_ours = ours * args.workers / args.learners
+    figures = {
+        "learners": args.learners, "workers": args.workers,
+        "stock_seconds": round(stock, 1), "ours_seconds": round(ours, 1),
+        "stock_submissions_per_minute": round(args.learners / stock * 60, 1),
+        "ours_submissions_per_minute": round(args.learners / ours * 60, 1),
+        "throughput_ratio": round(stock / ours, 2),
+        "bare_kernel_seconds_per_notebook": round(bare, 2),
+        "ours_seconds_per_notebook_per_worker": round(per_notebook_ours, 2),
+        "overhead_over_bare_kernel": round(per_notebook_ours / bare - 1, 3),
+        "sandbox": "not yet implemented",
+    }
+    print("| measure | value |\n|---|---:|")
+    for key, value in figures.items():
+        print(f"| {key.replace('_', ' ')} | {value} |")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps({"machine": platform.platform(), "python": platform.python_version(), **figures}, indent=1))
+    print(f"saved {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

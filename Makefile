@@ -72,6 +72,7 @@ test: setup browser
 bench: setup
 	$(BIN)/python benchmarks/metrics_report.py
 	$(BIN)/python benchmarks/crisis_engine.py
+	$(BIN)/python benchmarks/autograde_throughput.py --learners 60
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

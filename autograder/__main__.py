@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--workers", type=int, default=None, help="worker processes (default: the number of cores)")
     grade.add_argument("--student", action="append", help="grade only this learner (repeatable)")
     grade.add_argument("--no-progress", action="store_true")
+    grade.add_argument("--sandbox", dest="sandbox", action="store_true", default=None,
+                       help="require the sandbox (default: use it where available, warn loudly where not)")
+    grade.add_argument("--no-sandbox", dest="sandbox", action="store_false", help="grade without the sandbox")
     feedback = sub.add_parser("feedback", help="generate feedback without hidden tests")
     feedback.add_argument("assignment")
     feedback.add_argument("--student", action="append", help="only this learner (repeatable)")
@@ -40,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "grade":
         from autograder.grading import grade_all
 
-        outcomes = grade_all(args.root, args.assignment, args.student, args.workers, progress=not args.no_progress)
+        outcomes = grade_all(args.root, args.assignment, args.student, args.workers, progress=not args.no_progress,
+                             sandbox=args.sandbox)
         errors = [o for o in outcomes if o.status == "error"]
         print(f"{len(outcomes)} submission(s): {len(outcomes) - len(errors)} graded, {len(errors)} with errors "
               f"(see {args.root / 'reports' / args.assignment / 'grading-status.csv'})")

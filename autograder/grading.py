@@ -43,30 +43,46 @@ def busy_db_url(root: Path) -> str:
     return f"sqlite:///{root / 'gradebook.db'}?timeout=120"
 
 
-def load_config(root: Path):
+def load_config(root: Path, sandbox: bool = False):
     from traitlets.config.loader import PyFileConfigLoader
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = busy_db_url(root)
+    if sandbox:
+        config.Execute.kernel_manager_class = "autograder.sandbox.SandboxKernelManager"
     return config
 
 
 _API = None
+_API_KEY = None
 
 
-def _api(root: str):
+def _api(root: str, sandbox: bool):
     """One nbgrader API per worker process (loading nbgrader is the expensive part)."""
-    global _API
-    if _API is None or _API.coursedir.root != root:
+    global _API, _API_KEY
+    if _API is None or _API_KEY != (root, sandbox):
         import logging
 
         from nbgrader.apps import NbGraderAPI
         from nbgrader.coursedir import CourseDirectory
 
-        config = load_config(Path(root))
+        if sandbox:  # each worker's kernels get their own socket folder, which only they can see
+            from autograder.sandbox import ENV_ROOT
+
+            import atexit
+            import shutil
+            import tempfile
+
+            # short: Unix socket paths are limited to about 100 characters
+            runtime = tempfile.mkdtemp(prefix="cmwk-")
+            atexit.register(shutil.rmtree, runtime, True)
+            os.environ["JUPYTER_RUNTIME_DIR"] = runtime
+            os.environ[ENV_ROOT] = root
+        config = load_config(Path(root), sandbox)
         _API = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         _API.log.setLevel(logging.WARNING)
+        _API_KEY = (root, sandbox)
     return _API
 
 
@@ -85,7 +101,7 @@ def _last_error(log: str, error: str | None) -> str:
     return "nbgrader could not grade this submission"
 
 
-def grade_one(root: str, assignment: str, student: str) -> Outcome:
+def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -> Outcome:
     """Grade one submission in this process; never raises."""
     started = time.perf_counter()
     findings = precheck_submission(Path(root), assignment, student)
@@ -93,7 +109,7 @@ def grade_one(root: str, assignment: str, student: str) -> Outcome:
     if fatal:
         return Outcome(student, "error", None, None, time.perf_counter() - started, "; ".join(f.message for f in fatal))
     try:
-        result = _api(root).autograde(assignment, student, force=True, create=True)
+        result = _api(root, sandbox).autograde(assignment, student, force=True, create=True)
     except Exception as error:  # nbgrader itself failed: record it, keep the batch going
         return Outcome(student, "error", None, None, time.perf_counter() - started, f"{type(error).__name__}: {error}")
     notes = "; ".join(f.message for f in findings)
@@ -118,9 +134,19 @@ def submitted_students(root: Path, assignment: str) -> list[str]:
 
 
 def grade_all(root: Path, assignment: str, students: list[str] | None = None, workers: int | None = None,
-              progress: bool = True, stream=None) -> list[Outcome]:
-    """Autograde every submission of ``assignment`` in parallel; write the status CSV; return the outcomes."""
+              progress: bool = True, stream=None, sandbox: bool | None = None) -> list[Outcome]:
+    """Autograde every submission of ``assignment`` in parallel; write the status CSV; return the outcomes.
+
+    ``sandbox``: None (default) uses the sandbox where the machine allows it and warns loudly where it
+    does not; True requires it; False turns it off.
+    """
+    from autograder.sandbox import availability, warn_if_off
+
     stream = stream or sys.stdout
+    if sandbox is None:
+        sandbox = warn_if_off(stream)
+    elif sandbox and not availability()[0]:
+        raise SystemExit(f"the sandbox is not available here: {availability()[1]}")
     root = Path(root).resolve()
     students = students or submitted_students(root, assignment)
     if not students:
@@ -135,7 +161,7 @@ def grade_all(root: Path, assignment: str, students: list[str] | None = None, wo
         bar = tqdm(total=len(students), desc=f"grading {assignment}", unit="submission", file=stream)
     say = bar.write if bar else (lambda text: print(text, file=stream))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(grade_one, str(root), assignment, s): s for s in students}
+        futures = {pool.submit(grade_one, str(root), assignment, s, sandbox): s for s in students}
         for future in as_completed(futures):
             try:
                 outcome = future.result()

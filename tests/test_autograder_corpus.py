@@ -105,3 +105,127 @@ def test_precheck_alone_names_file_and_problem(corpus_class):
     root, _ = corpus_class
     (finding,) = precheck_submission(root, A1, "broken_json")
     assert finding.fatal and finding.file == NB and "line 1" in finding.message
+
+
+SPY = r'''
+import json, socket
+seen = {}
+for label, path in [("master", "{repo}/module1_intro/1.4-assignment.ipynb"),
+                    ("source", "../../../source/module1_intro/1.4-assignment.ipynb"),
+                    ("gradebook", "../../../gradebook.db"),
+                    ("other learner", "../../good/module1_intro/1.4-assignment.ipynb"),
+                    ("answer keys", "{repo}/tests/answer_keys/m1_assignment.py")]:
+    try:
+        seen[label] = len(open(path, "rb").read())
+    except OSError as error:
+        seen[label] = type(error).__name__
+try:
+    socket.create_connection(("127.0.0.1", 22), timeout=2)
+    seen["network"] = "connected"
+except OSError as error:
+    seen["network"] = type(error).__name__
+try:
+    open("{repo}/README.md", "a").write("hacked")
+    seen["write outside"] = "written"
+except OSError as error:
+    seen["write outside"] = type(error).__name__
+open("scratch.txt", "w").write("own folder is writable")
+print("SANDBOX-REPORT " + json.dumps(seen))
+# the classic cheat: copy the answer out of the master notebook
+master = json.load(open("{repo}/module1_intro/1.4-assignment.ipynb"))
+space_types = eval(master["cells"][3]["source"].split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0].split("=", 1)[1])
+'''
+
+
+def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp_path):
+    from autograder.sandbox import availability
+    from conftest import make_course_root
+
+    assert availability()[0], f"the sandbox must be available on the test machine: {availability()[1]}"
+    root = make_course_root(tmp_path)
+    nbgrader("generate_assignment", A1, "--force", root=root)
+    for learner in ("good", "spy"):
+        release = read(root / "release" / A1 / NB)
+        if learner == "spy":
+            cells_by_id(release)["a1_space_types"].source = SPY.replace("{repo}", str(REPO_ROOT))
+        folder = root / "submitted" / learner / A1
+        folder.mkdir(parents=True)
+        nbformat.write(release if learner == "spy" else _full_marks(root), str(folder / NB))
+    readme_before = (REPO_ROOT / "README.md").read_text()
+    outcomes = {o.student: o for o in grade_all(root, A1, workers=2, progress=False, sandbox=True)}
+    assert outcomes["good"].score == 18 and outcomes["spy"].score == 0
+    graded = read(root / "autograded" / "spy" / A1 / NB)
+    text = json.dumps(cells_by_id(graded)["a1_space_types"].outputs)
+    report = json.loads(text.split("SANDBOX-REPORT ")[1].split("\\n")[0].replace('\\"', '"'))
+    assert report == {"master": "FileNotFoundError", "source": "FileNotFoundError", "gradebook": "FileNotFoundError",
+                      "other learner": "FileNotFoundError", "answer keys": "FileNotFoundError",
+                      "network": report["network"], "write outside": "OSError"}, report
+    assert report["network"] in ("OSError", "ConnectionRefusedError", "TimeoutError") and report["network"] != "connected"
+    assert (root / "autograded" / "spy" / A1 / "scratch.txt").exists()
+    assert (REPO_ROOT / "README.md").read_text() == readme_before
+
+
+# ---------------------------------------------------------------- tampering and faults inside the notebook
+def _tamper(nb, kind):
+    cells = cells_by_id(nb)
+    if kind == "cell_type_changed":  # the check turned into markdown, answer right
+        cells["a1_first_reply"].source = 'first_reply = "b"'
+        cells["a1_first_reply_check"].cell_type = "markdown"
+        cells["a1_first_reply_check"].pop("outputs", None)
+        cells["a1_first_reply_check"].pop("execution_count", None)
+    elif kind == "grade_flags_removed":  # wrong answer, check cell's grade flag and points removed
+        cells["a1_first_reply"].source = 'first_reply = "a"'
+        meta = nbgrader_meta(cells["a1_first_reply_check"])
+        meta["grade"] = False
+        meta.pop("points", None)
+    elif kind == "duplicated_cells":  # a wrong check cell duplicated, ids and all, after a right answer
+        cells["a1_first_reply"].source = 'first_reply = "b"'
+        twin = nbformat.from_dict(json.loads(json.dumps(cells["a1_agency_risk_check"])))
+        nb.cells.insert(nb.cells.index(cells["a1_agency_risk_check"]), twin)
+    elif kind == "memory_bomb":
+        cells["a1_first_reply"].source = 'first_reply = "b"'
+        cells["a1_agency_risk"].source = 'agency_risk = "c"\nhog = bytearray(8 * 1024 ** 3)'
+    elif kind == "input":
+        cells["a1_first_reply"].source = 'first_reply = input("Which reply? ")'
+        cells["a1_agency_risk"].source = 'agency_risk = "c"'
+    elif kind == "stderr_warning":  # the function warns when the check calls it: nbgrader zeroes that cell
+        cells["a1_people_told"].source = ("import warnings\ndef people_told(happy, unhappy):\n"
+                                          "    warnings.warn('rough figures')\n    return 15 * happy + 24 * unhappy")
+        cells["a1_first_reply"].source = 'first_reply = "b"'
+    return nb
+
+
+# learner -> (status, autograded score: points earned honestly and nothing more)
+FAULTS = {
+    "cell_type_changed": ("graded", 2),   # nbgrader restores the check cell from the master
+    "grade_flags_removed": ("error", None),  # nbgrader refuses edited cell metadata: recorded, no points
+    "duplicated_cells": ("error", None),   # nbgrader refuses duplicated cells: recorded, no points
+    "memory_bomb": ("graded", 3),          # MemoryError under the sandbox's limit; both answers set before it count
+    "input": ("graded", 1),                # input() is refused: that item scores 0, the other counts
+    "stderr_warning": ("graded", 2),       # the warning zeroes the people_told check; first_reply counts
+}
+
+
+@pytest.fixture(scope="module")
+def faulty_class(tmp_path_factory):
+    from conftest import make_course_root
+
+    root = make_course_root(tmp_path_factory.mktemp("faults"))
+    nbgrader("generate_assignment", A1, "--force", root=root)
+    for learner in FAULTS:
+        nb = _tamper(read(root / "release" / A1 / NB), learner)
+        folder = root / "submitted" / learner / A1
+        folder.mkdir(parents=True)
+        nbformat.write(nb, str(folder / NB))
+    return {o.student: o for o in grade_all(root, A1, workers=2, progress=False)}
+
+
+@pytest.mark.parametrize("learner", list(FAULTS))
+def test_tampering_and_faults_earn_nothing_unearned_and_stop_nothing(faulty_class, learner):
+    status, score = FAULTS[learner]
+    outcome = faulty_class[learner]
+    assert outcome.status == status, outcome
+    if score is not None:
+        assert outcome.score == score, outcome
+    else:
+        assert outcome.reason, "an error must say why"

@@ -111,6 +111,13 @@ def _keep(path: Path, holder_root: Path) -> tuple[Path, Path]:
     return path, holder
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
 def _holder_root() -> Path:
     """Somewhere outside every folder we are about to cover, to hold the folders the kernel keeps."""
     for base in ("/run", "/mnt", "/opt", "/"):
@@ -130,12 +137,19 @@ def enter(course_root: Path, own: Path, runtime: Path | None) -> None:
     for folder in sorted(REPO_ROOT.glob("module*_*")) + [REPO_ROOT / "tests", REPO_ROOT / "workbook",
                                                          REPO_ROOT / "autograder" / "source"]:
         _hide(folder)
-    for scratch in ("/tmp", "/dev/shm", "/var/tmp"):  # a private, empty scratch space
-        if Path(scratch).is_dir():
+    # Private, empty scratch folders, unless the course itself lives in one (e.g. a clone in /tmp): covering
+    # that folder would hide the Python environment too. The secrets in it are covered one by one above.
+    needed = [REPO_ROOT, Path(sys.prefix), Path(sys.base_prefix), course_root]
+    for scratch in ("/tmp", "/dev/shm", "/var/tmp"):
+        if Path(scratch).is_dir() and not any(_inside(path, Path(scratch)) for path in needed):
             _mount("-t", "tmpfs", "-o", "size=512m,mode=1777", "tmpfs", scratch)
     for path, holder in kept:  # put the learner's own folder (and the kernel's sockets) back
         path.mkdir(parents=True, exist_ok=True)
         _mount("--bind", str(holder), str(path))
+    home = holders / "home"  # a writable home for caches (matplotlib, IPython), whatever is read-only
+    home.mkdir()
+    _mount("-t", "tmpfs", "-o", "size=256m,mode=1777", "tmpfs", str(home))
+    os.environ["CMW_SANDBOX_HOME"] = str(home)
     _mount("-o", "remount,bind,ro", "/")
     for limit, values in LIMITS.items():
         resource.setrlimit(limit, values)
@@ -154,8 +168,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copy(command[index], kept)
             command[index] = str(kept)
     enter(course_root, own, runtime)
-    os.environ.update(HOME="/tmp", MPLCONFIGDIR="/tmp/matplotlib", IPYTHONDIR="/tmp/ipython",
-                      PYTHONDONTWRITEBYTECODE="1", JUPYTER_DATA_DIR="/tmp/jupyter")
+    home = os.environ["CMW_SANDBOX_HOME"]
+    os.environ.update(HOME=home, MPLCONFIGDIR=f"{home}/matplotlib", IPYTHONDIR=f"{home}/ipython", TMPDIR=home,
+                      PYTHONDONTWRITEBYTECODE="1", JUPYTER_DATA_DIR=f"{home}/jupyter")
     os.chdir(own)
     os.execv(command[0], command)
     return 1  # pragma: no cover - execv does not return

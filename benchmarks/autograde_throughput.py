@@ -16,7 +16,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -26,20 +25,11 @@ from nbclient import NotebookClient
 
 from autograder.grading import grade_all
 from autograder.sandbox import availability
-from course.nbgrader_cli import nbgrader
+from course.nbgrader_cli import nbgrader, scratch_course_root as make_root
 from course.syllabus import REPO_ROOT
 
 ASSIGNMENT, NOTEBOOK = "module1_intro", "1.4-assignment.ipynb"
 OUT = Path(__file__).resolve().parent / "results" / "autograde_throughput.json"
-
-
-def make_root(where: Path) -> Path:
-    root = where / "course"
-    (root / "source").mkdir(parents=True)
-    shutil.copy(REPO_ROOT / "autograder" / "nbgrader_config.py", root / "nbgrader_config.py")
-    for link in (REPO_ROOT / "autograder" / "source").iterdir():
-        (root / "source" / link.name).symlink_to(link.resolve())
-    return root
 
 
 def class_of(root: Path, learners: int) -> None:

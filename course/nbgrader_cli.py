@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +36,16 @@ def nbgrader(*args: str, root: Path = COURSE_ROOT, check: bool = True, quiet: bo
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-25:])
         raise NbgraderError(f"`nbgrader {' '.join(args)}` failed in {root}:\n{tail}")
     return result
+
+
+def scratch_course_root(where: Path) -> Path:
+    """A throw-away copy of the course root in ``where`` (config + source links), for tests and benchmarks.
+
+    Its runtime state (release/, submitted/, gradebook.db ...) stays out of the repository.
+    """
+    root = Path(where) / "course"
+    (root / "source").mkdir(parents=True)
+    shutil.copy(COURSE_ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    for link in (COURSE_ROOT / "source").iterdir():
+        (root / "source" / link.name).symlink_to(link.resolve())
+    return root

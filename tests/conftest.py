@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
+from course.nbgrader_cli import scratch_course_root as make_course_root  # the tests import it from here
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/helpers, tests/answer_keys
-
-
-def make_course_root(where: Path) -> Path:
-    """A copy of autograder/ (config + source links) in ``where``: runtime state stays out of the repo."""
-    root = where / "course"
-    (root / "source").mkdir(parents=True)
-    shutil.copy(REPO / "autograder" / "nbgrader_config.py", root / "nbgrader_config.py")
-    for link in (REPO / "autograder" / "source").iterdir():
-        (root / "source" / link.name).symlink_to(link.resolve())
-    return root
 
 
 @pytest.fixture

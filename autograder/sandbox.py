@@ -28,7 +28,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from jupyter_client.manager import KernelManager
+from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +70,7 @@ def warn_if_off(stream=None) -> bool:
     return ok
 
 
-class SandboxKernelManager(KernelManager):
+class SandboxKernelManager(AsyncKernelManager):
     """A kernel manager that starts the kernel inside the sandbox (Unix-socket transport, no network)."""
 
     @default("transport")

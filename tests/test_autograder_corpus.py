@@ -183,6 +183,11 @@ def _tamper(nb, kind):
         cells["a1_first_reply"].source = 'first_reply = "b"'
         twin = nbformat.from_dict(json.loads(json.dumps(cells["a1_agency_risk_check"])))
         nb.cells.insert(nb.cells.index(cells["a1_agency_risk_check"]), twin)
+    elif kind == "os_exit":
+        cells["a1_first_reply"].source = 'first_reply = "b"\nimport os\nos._exit(0)'
+    elif kind == "infinite_loop":
+        cells["a1_first_reply"].source = 'first_reply = "b"'
+        cells["a1_agency_risk"].source = "while True:\n    pass"
     elif kind == "memory_bomb":
         cells["a1_first_reply"].source = 'first_reply = "b"'
         cells["a1_agency_risk"].source = 'agency_risk = "c"\nhog = bytearray(8 * 1024 ** 3)'
@@ -201,6 +206,8 @@ FAULTS = {
     "cell_type_changed": ("graded", 2),   # nbgrader restores the check cell from the master
     "grade_flags_removed": ("error", None),  # nbgrader refuses edited cell metadata: recorded, no points
     "duplicated_cells": ("error", None),   # nbgrader refuses duplicated cells: recorded, no points
+    "os_exit": ("error", None),              # the kernel died: recorded with the reason, the batch goes on
+    "infinite_loop": ("graded", 2),          # the cell times out and is interrupted; the rest is graded
     "memory_bomb": ("graded", 3),          # MemoryError under the sandbox's limit; both answers set before it count
     "input": ("graded", 1),                # input() is refused: that item scores 0, the other counts
     "stderr_warning": ("graded", 2),       # the warning zeroes the people_told check; first_reply counts
@@ -212,6 +219,8 @@ def faulty_class(tmp_path_factory):
     from conftest import make_course_root
 
     root = make_course_root(tmp_path_factory.mktemp("faults"))
+    with (root / "nbgrader_config.py").open("a") as config:
+        config.write("\nc.Execute.timeout = 10  # keep the infinite loop short in tests\n")
     nbgrader("generate_assignment", A1, "--force", root=root)
     for learner in FAULTS:
         nb = _tamper(read(root / "release" / A1 / NB), learner)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from course.checks import Question
+from course.checks import Feedback, Question, _show
 from course.crisis import evaluate
 from course.crisis.policy import Evaluation
 
@@ -38,7 +38,15 @@ class PolicyQuestion(Question):
     seeds: tuple[int, ...] = (0, 1, 2)
     criterion: Callable[[Evaluation], str | None] = field(default=lambda e: None)
 
+    def check(self, answer) -> None:
+        """Like every check, plus the runs' summary under the explanation when the policy passes."""
+        result = self._evaluate(answer)
+        _show(Feedback("Correct!", f"{self.explanation}\n{result.summary()}", "correct"))
+
     def _verdict(self, answer) -> None:
+        self._evaluate(answer)
+
+    def _evaluate(self, answer) -> Evaluation:
         if answer is Ellipsis:
             raise self._not_attempted("respond")
         if not callable(answer):
@@ -49,7 +57,7 @@ class PolicyQuestion(Question):
         problem = self.criterion(result)
         if problem:
             raise self._not_yet(problem + "\n" + result.summary())
-        self.explanation = self.explanation.split("\n")[0] + "\n" + result.summary()
+        return result
 
 
 def _practice_score(result: Evaluation) -> str | None:

@@ -87,12 +87,16 @@ def _api(root: str, sandbox: bool):
 
 
 GENERIC = ("Please see the", "There was an error processing", "NbGraderException", "Traceback")
+KERNEL_DIED = ("the learner's code stopped the Python kernel while a cell was running (os._exit, a crash, or a limit "
+               "of the sandbox), so nbgrader could not finish the notebook")
 
 
 def _last_error(log: str, error: str | None) -> str:
     """The most telling line of nbgrader's log: its own error message, not the generic wrap-up."""
     logged = [line.split("]", 1)[-1].strip() for line in (log or "").splitlines() if line.startswith("[ERROR]")]
     specific = [line for line in logged if line and not any(g in line for g in GENERIC)]
+    if any("Kernel died" in line for line in specific + [error or ""]):
+        return KERNEL_DIED
     if specific:
         return specific[0][:300]
     last = [line.strip() for line in (error or "").splitlines() if line.strip()]

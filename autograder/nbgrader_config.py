@@ -29,3 +29,22 @@ c.ClearSolutions.text_stub = "_Write your answer here._"
 # Kernel time per cell while validating and autograding.
 c.ExecutePreprocessor.timeout = 120
 c.Execute.timeout = 120
+
+# Autograding guards (also applied by stock `nbgrader autograde` run from this folder):
+# - RestoreCellMetadata puts back grading flags and points a learner edited, and demotes duplicated
+#   graded cells, so such notebooks are graded as released instead of failing;
+# - GuardedExecute adds a time budget per notebook and caps the output kept (see autograder/execute.py).
+from nbgrader.converters import Autograde  # noqa: E402
+from nbgrader.preprocessors import ClearOutput, Execute  # noqa: E402
+
+from autograder.execute import GuardedExecute  # noqa: E402
+from autograder.restore import RestoreCellMetadata  # noqa: E402
+
+_sanitize = list(Autograde.class_traits()["sanitize_preprocessors"].default())
+_sanitize.insert(_sanitize.index(ClearOutput) + 1, RestoreCellMetadata)
+c.Autograde.sanitize_preprocessors = _sanitize
+c.Autograde.autograde_preprocessors = [GuardedExecute if p is Execute else p
+                                       for p in Autograde.class_traits()["autograde_preprocessors"].default()]
+c.GuardedExecute.notebook_timeout = 900  # seconds for a whole notebook, kernel start included
+c.GuardedExecute.max_cell_output = 1_000_000  # bytes of output kept per cell
+c.GuardedExecute.max_notebook_output = 10_000_000  # bytes of output kept per notebook

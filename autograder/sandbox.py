@@ -1,29 +1,32 @@
 """The grading sandbox: learners' code runs in a kernel that cannot reach what it must not.
 
-When the grader runs as root on Linux with ``unshare`` (a CI runner, a grading server), each
-kernel is started inside new network and mount namespaces:
+When the grader runs as root on Linux with ``unshare`` and ``setpriv`` (a CI runner, a grading
+server), each kernel starts in new network, mount and process-id namespaces, prepared by
+:mod:`autograder.jail`:
 
 * **no network**: the kernel talks to the grader over Unix sockets (ZeroMQ ``ipc``), and its
   network namespace has no interface up;
 * **hidden files**: the masters (module folders), the course root's ``source/``, ``release/``,
   ``submitted/``, ``autograded/`` (all but the learner's own folder), ``feedback/``, ``exchange/``,
-  the gradebook, the tests and their answer keys are covered by empty file systems;
+  the gradebook, the tests and their answer keys, the scratch folders and any folder closed to
+  other users (such as root's home) are covered by empty file systems;
 * **read-only everywhere else**, except the learner's own working folder and a private ``/tmp``;
-* **limits**: address space, CPU time, file size and open files (``setrlimit``), on top of
-  nbgrader's per-cell timeout.
+* **an unprivileged user of its own** per worker, with no capabilities and no way to gain any;
+* **limits**: address space, CPU time, file size, open files and processes (``setrlimit``; the
+  process limit binds because the kernel is not root); every process the kernel starts ends with it.
 
-Elsewhere (a laptop without root, macOS) grading still runs, without the sandbox, and says so
-loudly. ``python -m autograder.sandbox -- <kernel command>`` is the inner launcher.
+On top of this, :class:`autograder.execute.GuardedExecute` caps each cell's time (nbgrader's timeout),
+the whole notebook's time and the size of the output kept.
+
+Elsewhere (a laptop without root, macOS) grading still runs, without the sandbox, and says so loudly.
 """
 
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys
-import tempfile
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -32,18 +35,18 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+JAIL = Path(__file__).resolve().parent / "jail.py"
 ENV_ROOT = "CMW_SANDBOX_COURSE_ROOT"
-HIDDEN_IN_COURSE_ROOT = ("source", "release", "submitted", "autograded", "feedback", "exchange", ".feedback-build",
-                         "reports", "markscheme", ".runtime")
-LIMITS = {  # resource -> (soft, hard)
-    resource.RLIMIT_AS: (3 * 1024**3, 3 * 1024**3),  # 3 GB of address space
-    resource.RLIMIT_CPU: (600, 620),  # CPU seconds for the whole notebook
-    resource.RLIMIT_FSIZE: (200 * 1024**2, 200 * 1024**2),  # no file larger than 200 MB
-    resource.RLIMIT_NOFILE: (1024, 1024),
-    resource.RLIMIT_CORE: (0, 0),
-}
+FIRST_UID = 61000  # kernels run as FIRST_UID + (grading worker's process id mod UIDS)
+UIDS = 4000
+NAMESPACES = ["unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "--propagation", "private"]
 WARNING = ("THE GRADING SANDBOX IS OFF: learners' code runs with your privileges and can read the masters, the "
            "hidden tests and the gradebook ({why}). Grade as root on Linux with `unshare` for isolation.")
+
+
+def kernel_uid() -> int:
+    """The unprivileged user this worker's kernels run as (one per worker, so process limits are per kernel)."""
+    return FIRST_UID + os.getpid() % UIDS
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +56,11 @@ def availability() -> tuple[bool, str]:
         return False, f"not Linux ({sys.platform})"
     if os.geteuid() != 0:
         return False, "not running as root"
-    if not shutil.which("unshare") or not shutil.which("mount"):
-        return False, "the unshare and mount commands are missing"
-    probe = subprocess.run(["unshare", "--net", "--mount", "--propagation", "private", "true"], capture_output=True)
+    missing = [name for name in ("unshare", "setpriv") if not shutil.which(name)]
+    if missing:
+        return False, f"the {' and '.join(missing)} command{'s are' if len(missing) > 1 else ' is'} missing"
+    probe = subprocess.run([*NAMESPACES, "setpriv", f"--reuid={FIRST_UID + UIDS}", f"--regid={FIRST_UID + UIDS}",
+                            "--clear-groups", "--no-new-privs", "true"], capture_output=True)
     if probe.returncode != 0:
         return False, f"namespaces are not permitted here ({probe.stderr.decode().strip()[:120]})"
     return True, ""
@@ -89,92 +94,9 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def format_kernel_cmd(self, extra_arguments=None):
         command = super().format_kernel_cmd(extra_arguments)
-        return ["unshare", "--net", "--mount", "--propagation", "private",
-                sys.executable, "-m", "autograder.sandbox", "--", *command]
+        course_root = os.environ.get(ENV_ROOT, str(REPO_ROOT / "autograder"))
+        keep = [str(REPO_ROOT), sys.prefix, sys.base_prefix, *sys.path[1:]]
+        return [*NAMESPACES, sys.executable, "-I", "-S", str(JAIL), "--course-root", course_root,
+                "--uid", str(kernel_uid()), *(x for path in keep if path for x in ("--keep", path)), "--", *command]
 
 
-def _mount(*args: str) -> None:
-    subprocess.run(["mount", *args], check=True, capture_output=True)
-
-
-def _hide(path: Path) -> None:
-    if path.is_dir():
-        _mount("-t", "tmpfs", "-o", "size=16m,mode=755", "tmpfs", str(path))
-    elif path.is_file():
-        _mount("--bind", "/dev/null", str(path))
-
-
-def _keep(path: Path, holder_root: Path) -> tuple[Path, Path]:
-    """Hold on to ``path`` (bind it elsewhere) before its parents are hidden; return (path, holder)."""
-    holder = Path(tempfile.mkdtemp(prefix="keep-", dir=holder_root))
-    _mount("--bind", str(path), str(holder))
-    return path, holder
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(folder.resolve())
-    except OSError:
-        return False
-
-
-def _holder_root() -> Path:
-    """Somewhere outside every folder we are about to cover, to hold the folders the kernel keeps."""
-    for base in ("/run", "/mnt", "/opt", "/"):
-        if os.access(base, os.W_OK):
-            return Path(tempfile.mkdtemp(prefix="cmw-sandbox-", dir=base))
-    raise RuntimeError("no writable place to prepare the sandbox")
-
-
-def enter(course_root: Path, own: Path, runtime: Path | None) -> None:
-    """Inside fresh namespaces: hide what must be hidden, make the rest read-only, set limits."""
-    _mount("--make-rprivate", "/")
-    holders = _holder_root()
-    kept = [_keep(own, holders)] + ([_keep(runtime, holders)] if runtime else [])
-    for name in HIDDEN_IN_COURSE_ROOT:
-        _hide(course_root / name)
-    _hide(course_root / "gradebook.db")
-    for folder in sorted(REPO_ROOT.glob("module*_*")) + [REPO_ROOT / "tests", REPO_ROOT / "workbook",
-                                                         REPO_ROOT / "autograder" / "source"]:
-        _hide(folder)
-    # Private, empty scratch folders, unless the course itself lives in one (e.g. a clone in /tmp): covering
-    # that folder would hide the Python environment too. The secrets in it are covered one by one above.
-    needed = [REPO_ROOT, Path(sys.prefix), Path(sys.base_prefix), course_root]
-    for scratch in ("/tmp", "/dev/shm", "/var/tmp"):
-        if Path(scratch).is_dir() and not any(_inside(path, Path(scratch)) for path in needed):
-            _mount("-t", "tmpfs", "-o", "size=512m,mode=1777", "tmpfs", scratch)
-    for path, holder in kept:  # put the learner's own folder (and the kernel's sockets) back
-        path.mkdir(parents=True, exist_ok=True)
-        _mount("--bind", str(holder), str(path))
-    home = holders / "home"  # a writable home for caches (matplotlib, IPython), whatever is read-only
-    home.mkdir()
-    _mount("-t", "tmpfs", "-o", "size=256m,mode=1777", "tmpfs", str(home))
-    os.environ["CMW_SANDBOX_HOME"] = str(home)
-    _mount("-o", "remount,bind,ro", "/")
-    for limit, values in LIMITS.items():
-        resource.setrlimit(limit, values)
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    command = argv[argv.index("--") + 1:] if "--" in argv else argv
-    own = Path.cwd()
-    course_root = Path(os.environ.get(ENV_ROOT, REPO_ROOT / "autograder"))
-    runtime = Path(os.environ["JUPYTER_RUNTIME_DIR"]) if os.environ.get("JUPYTER_RUNTIME_DIR") else None
-    if "-f" in command and runtime is not None:  # the connection file may sit in a folder about to be covered
-        index = command.index("-f") + 1
-        kept = runtime / Path(command[index]).name
-        if Path(command[index]) != kept:
-            shutil.copy(command[index], kept)
-            command[index] = str(kept)
-    enter(course_root, own, runtime)
-    home = os.environ["CMW_SANDBOX_HOME"]
-    os.environ.update(HOME=home, MPLCONFIGDIR=f"{home}/matplotlib", IPYTHONDIR=f"{home}/ipython", TMPDIR=home,
-                      PYTHONDONTWRITEBYTECODE="1", JUPYTER_DATA_DIR=f"{home}/jupyter")
-    os.chdir(own)
-    os.execv(command[0], command)
-    return 1  # pragma: no cover - execv does not return
-
-
-if __name__ == "__main__":
-    sys.exit(main())

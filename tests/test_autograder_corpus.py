@@ -7,7 +7,10 @@ the class and record, for each, a score or the reason why not.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -130,6 +133,14 @@ try:
 except OSError as error:
     seen["write outside"] = type(error).__name__
 open("scratch.txt", "w").write("own folder is writable")
+import os
+seen["uid"] = os.getuid()
+try:
+    seen["root's home"] = os.listdir("/root")
+except OSError as error:
+    seen["root's home"] = type(error).__name__
+seen["processes seen"] = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
+seen["other kernels' sockets"] = [n for n in os.listdir("/tmp") if n.startswith("cmwk-") and n != os.path.basename(os.environ.get("JUPYTER_RUNTIME_DIR", ""))]
 print("SANDBOX-REPORT " + json.dumps(seen))
 # the classic cheat: copy the answer out of the master notebook
 master = json.load(open("{repo}/module1_intro/1.4-assignment.ipynb"))
@@ -160,7 +171,15 @@ def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp
     assert report["gradebook"] in ("FileNotFoundError", 0), report  # gone, or an empty stand-in: nothing to read
     assert report == {"master": "FileNotFoundError", "source": "FileNotFoundError", "gradebook": report["gradebook"],
                       "other learner": "FileNotFoundError", "answer keys": "FileNotFoundError",
-                      "network": report["network"], "write outside": "OSError"}, report
+                      "network": report["network"], "write outside": report["write outside"], "uid": report["uid"],
+                      "root's home": report["root's home"], "processes seen": report["processes seen"],
+                      "other kernels' sockets": []}, report
+    assert report["write outside"] in ("OSError", "PermissionError")
+    assert report["uid"] >= 1000, "the kernel runs as an unprivileged user"
+    # root's home is covered: at most the folders on the way to Python or the course are put back
+    needed = {Path(p).resolve().parts[2] for p in (sys.prefix, sys.base_prefix, REPO_ROOT) if str(Path(p).resolve()).startswith("/root/")}
+    assert report["root's home"] in ("FileNotFoundError", "PermissionError") or set(report["root's home"]) <= needed, report
+    assert report["processes seen"][0] == 1 and len(report["processes seen"]) < 10, "a process-id namespace of its own"
     assert report["network"] in ("OSError", "ConnectionRefusedError", "TimeoutError") and report["network"] != "connected"
     assert (root / "autograded" / "spy" / A1 / "scratch.txt").exists()
     assert (REPO_ROOT / "README.md").read_text() == readme_before
@@ -174,8 +193,9 @@ def _tamper(nb, kind):
         cells["a1_first_reply_check"].cell_type = "markdown"
         cells["a1_first_reply_check"].pop("outputs", None)
         cells["a1_first_reply_check"].pop("execution_count", None)
-    elif kind == "grade_flags_removed":  # wrong answer, check cell's grade flag and points removed
+    elif kind == "grade_flags_removed":  # wrong answer, its check cell's grade flag and points removed
         cells["a1_first_reply"].source = 'first_reply = "a"'
+        cells["a1_agency_risk"].source = 'agency_risk = "c"'
         meta = nbgrader_meta(cells["a1_first_reply_check"])
         meta["grade"] = False
         meta.pop("points", None)
@@ -198,19 +218,38 @@ def _tamper(nb, kind):
         cells["a1_people_told"].source = ("import warnings\ndef people_told(happy, unhappy):\n"
                                           "    warnings.warn('rough figures')\n    return 15 * happy + 24 * unhappy")
         cells["a1_first_reply"].source = 'first_reply = "b"'
+    elif kind == "fork_bomb":
+        cells["a1_first_reply"].source = 'first_reply = "b"'
+        cells["a1_agency_risk"].source = "import os\nwhile True:\n    os.fork()"
+    elif kind == "output_flood":  # 100 MB printed in one go, and 100 MB more line by line
+        cells["a1_first_reply"].source = 'first_reply = "b"\nprint("x" * 100_000_000)'
+        cells["a1_agency_risk"].source = 'agency_risk = "c"\nfor _ in range(100):\n    print("y" * 1_000_000)'
+    elif kind == "slow_cells":  # each cell within the cell timeout, the notebook over its time budget
+        cells["a1_review_readers"].source = "review_readers = round(1200 * 0.97)"
+        cells["a1_first_reply"].source = 'import time\ntime.sleep(9.5)\nfirst_reply = "a"'
+        cells["a1_say_it"].source = "import time\ntime.sleep(9.5)\n" + solution_source(_MASTER["a1_say_it"])
+        cells["a1_agency_risk"].source = 'agency_risk = "c"'
     return nb
 
 
-# learner -> (status, autograded score: points earned honestly and nothing more)
+_MASTER = cells_by_id(read(REPO_ROOT / A1 / NB))
+
+
+# learner -> (status, autograded score: points earned honestly and nothing more, words in the reason)
 FAULTS = {
-    "cell_type_changed": ("graded", 2),   # nbgrader restores the check cell from the master
-    "grade_flags_removed": ("error", None),  # nbgrader refuses edited cell metadata: recorded, no points
-    "duplicated_cells": ("error", None),   # nbgrader refuses duplicated cells: recorded, no points
-    "os_exit": ("error", None),              # the kernel died: recorded with the reason, the batch goes on
-    "infinite_loop": ("graded", 2),          # the cell times out and is interrupted; the rest is graded
-    "memory_bomb": ("graded", 3),          # MemoryError under the sandbox's limit; both answers set before it count
-    "input": ("graded", 1),                # input() is refused: that item scores 0, the other counts
-    "stderr_warning": ("graded", 2),       # the warning zeroes the people_told check; first_reply counts
+    "cell_type_changed": ("graded", 2, ""),  # nbgrader restores the check cell from the master
+    # the released flags and points are put back: the wrong answer's check counts (0), the right one's too (1)
+    "grade_flags_removed": ("graded", 1, "the grade of cell 'a1_first_reply_check' had been changed; graded as released"),
+    # the first copy of the check becomes ordinary code; the last copy is graded (no answer: 0); first_reply counts
+    "duplicated_cells": ("graded", 2, "cell 'a1_agency_risk_check' appears 2 times; only the last copy is graded"),
+    "os_exit": ("error", None, "stopped the Python kernel"),     # the kernel died: recorded with the reason, the batch goes on
+    "infinite_loop": ("graded", 2, ""),      # the cell times out and is interrupted; the rest is graded
+    "memory_bomb": ("graded", 3, ""),        # MemoryError under the sandbox's limit; both answers set before it count
+    "input": ("graded", 1, ""),              # input() is refused: that item scores 0, the other counts
+    "stderr_warning": ("graded", 2, ""),     # the warning zeroes the people_told check; first_reply counts
+    "fork_bomb": ("graded", 2, ""),          # the process limit stops it; every process it made ends with the kernel
+    "output_flood": ("graded", 3, ""),       # both answers count; only the first megabyte of each cell is kept
+    "slow_cells": ("graded", 1, ""),         # review_readers counts; the notebook's time budget runs out before say_it
 }
 
 
@@ -220,22 +259,53 @@ def faulty_class(tmp_path_factory):
 
     root = make_course_root(tmp_path_factory.mktemp("faults"))
     with (root / "nbgrader_config.py").open("a") as config:
-        config.write("\nc.Execute.timeout = 10  # keep the infinite loop short in tests\n")
+        config.write("\nc.Execute.timeout = 10  # keep the infinite loop short in tests\n"
+                     "c.GuardedExecute.notebook_timeout = 12  # and the slow notebook's budget\n")
     nbgrader("generate_assignment", A1, "--force", root=root)
     for learner in FAULTS:
         nb = _tamper(read(root / "release" / A1 / NB), learner)
         folder = root / "submitted" / learner / A1
         folder.mkdir(parents=True)
         nbformat.write(nb, str(folder / NB))
-    return {o.student: o for o in grade_all(root, A1, workers=2, progress=False)}
+    return root, {o.student: o for o in grade_all(root, A1, workers=2, progress=False)}
 
 
 @pytest.mark.parametrize("learner", list(FAULTS))
 def test_tampering_and_faults_earn_nothing_unearned_and_stop_nothing(faulty_class, learner):
-    status, score = FAULTS[learner]
-    outcome = faulty_class[learner]
+    status, score, words = FAULTS[learner]
+    outcome = faulty_class[1][learner]
     assert outcome.status == status, outcome
     if score is not None:
-        assert outcome.score == score, outcome
+        assert outcome.score == score and outcome.max_score == 30, outcome
     else:
         assert outcome.reason, "an error must say why"
+    assert words in outcome.reason, outcome.reason
+
+
+def test_no_process_outlives_its_kernel(faulty_class):
+    root, _ = faulty_class
+    left = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if Path(os.readlink(f"/proc/{pid}/cwd")).is_relative_to(root):
+                left.append(pid)
+        except OSError:
+            continue
+    assert not left, f"processes still running in the graded folders: {left}"
+
+
+def test_a_flood_of_output_is_cut_to_size(faulty_class):
+    root, _ = faulty_class
+    path = root / "autograded" / "output_flood" / A1 / NB
+    assert path.stat().st_size < 3_000_000, path.stat().st_size
+    cells = cells_by_id(read(path))
+    printed = "".join(o.get("text", "") for o in cells["a1_first_reply"].outputs)
+    assert printed.startswith("x" * 1000) and "[output cut: this cell's output passed 1 MB" in printed
+
+
+def test_cells_after_the_time_budget_are_not_run(faulty_class):
+    root, _ = faulty_class
+    cells = cells_by_id(read(root / "autograded" / "slow_cells" / A1 / NB))
+    errors = [o for o in cells["a1_agency_risk_check"].outputs if o.output_type == "error"]
+    assert errors and errors[0].ename == "NotebookTimeoutError" and "12-second time budget" in errors[0].evalue
+    assert not any(o.output_type == "error" for o in cells["a1_review_readers_check"].outputs)

@@ -1,0 +1,100 @@
+"""nbgrader's ``Execute`` with two more guards: a time budget per notebook and a cap on the output kept.
+
+* **Time**: nbgrader bounds each cell (``c.Execute.timeout``); a notebook of many slow cells could still
+  hold a worker for a long time. ``notebook_timeout`` is the wall-clock budget of the whole notebook,
+  kernel start included: the cell running when it runs out is interrupted, and the cells after it are
+  not run (each gets a ``NotebookTimeoutError``, so their tests score nothing).
+* **Output**: a cell that prints 100 MB would put 100 MB into the graded notebook, the gradebook's
+  copy and the learner's feedback. Only the first ``max_cell_output`` bytes of each cell's output and
+  ``max_notebook_output`` bytes of the notebook's are kept, followed by a notice. Error outputs are
+  always kept, and so is a trace of anything written to stderr, so a test cell that failed, or wrote
+  a warning, still scores nothing.
+
+Used by the course's ``nbgrader_config.py`` in place of ``Execute`` (so stock ``nbgrader autograde``
+gets the guards too). Configure with ``c.GuardedExecute.notebook_timeout = 900`` and friends.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from nbformat.v4 import new_output
+from nbgrader.preprocessors import Execute
+from traitlets import Integer
+
+STDERR_TRACE = 2_000  # characters of stderr kept once a cell's output is over its cap
+
+
+def _size(content: dict) -> int:
+    if "text" in content:
+        return len(content["text"])
+    return sum(len(value) if isinstance(value, str) else len(str(value)) for value in content.get("data", {}).values())
+
+
+class GuardedExecute(Execute):
+    notebook_timeout = Integer(
+        900, allow_none=True,
+        help="Wall-clock seconds for a whole notebook, kernel start included (None or 0: no limit).",
+    ).tag(config=True)
+    max_cell_output = Integer(1_000_000, help="Bytes of output kept per cell.").tag(config=True)
+    max_notebook_output = Integer(10_000_000, help="Bytes of output kept per notebook.").tag(config=True)
+
+    def preprocess(self, nb, resources=None, *args, **kwargs):
+        self._deadline = time.monotonic() + self.notebook_timeout if self.notebook_timeout else None
+        self._cell_bytes: dict[int, int] = {}
+        self._total_bytes = 0
+        self._cut: set[int] = set()
+        self._stderr_traced: set[int] = set()
+        return super().preprocess(nb, resources, *args, **kwargs)
+
+    # ------------------------------------------------------------------ time
+    def _over_budget(self) -> bool:
+        return self._deadline is not None and time.monotonic() >= self._deadline
+
+    def _get_timeout(self, cell):
+        timeout = super()._get_timeout(cell)
+        if self._deadline is None:
+            return timeout
+        remaining = max(1, math.ceil(self._deadline - time.monotonic()))
+        return remaining if timeout is None else min(timeout, remaining)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code" and cell.source.strip() and self._over_budget():
+            message = (f"not run: the notebook used up its {self.notebook_timeout}-second time budget "
+                       "before reaching this cell")
+            cell.outputs = [new_output("error", ename="NotebookTimeoutError", evalue=message,
+                                       traceback=[f"NotebookTimeoutError: {message}"])]
+            cell.execution_count = None
+            return cell, resources
+        return super().preprocess_cell(cell, resources, index)
+
+    # ------------------------------------------------------------------ output
+    def output(self, outs, msg, display_id, cell_index):
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "error":
+            return super().output(outs, msg, display_id, cell_index)
+        size = _size(content)
+        used = self._cell_bytes.get(cell_index, 0)
+        allowance = min(self.max_cell_output - used, self.max_notebook_output - self._total_bytes)
+        self._cell_bytes[cell_index] = used + size
+        self._total_bytes += size
+        if size <= allowance:
+            return super().output(outs, msg, display_id, cell_index)
+        stderr = kind == "stream" and content.get("name") == "stderr"
+        kept = None
+        if kind == "stream" and allowance > 0:  # keep the part of this text that still fits
+            kept = super().output(outs, {**msg, "content": {**content, "text": content["text"][:allowance]}},
+                                  display_id, cell_index)
+            if stderr:
+                self._stderr_traced.add(cell_index)
+        elif stderr and cell_index not in self._stderr_traced:  # nbgrader must still see that stderr was written to
+            self._stderr_traced.add(cell_index)
+            outs.append(new_output("stream", name="stderr", text=content["text"][:STDERR_TRACE]))
+        if cell_index not in self._cut:
+            self._cut.add(cell_index)
+            whose = ("this cell's" if used + size > self.max_cell_output else "the notebook's")
+            limit = self.max_cell_output if whose == "this cell's" else self.max_notebook_output
+            outs.append(new_output("stream", name="stdout",
+                                   text=f"\n[output cut: {whose} output passed {limit / 1e6:g} MB; the rest was not kept]\n"))
+        return kept

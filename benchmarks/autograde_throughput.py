@@ -4,7 +4,9 @@
 
 Builds a synthetic class for Assignment 1 (a mix of right, blank and faulty submissions), grades
 it once with stock nbgrader and once with the parallel grader (one worker per core), and times a
-bare kernel execution of the same notebook with nbclient to show the per-notebook overhead.
+bare kernel execution of the same notebook with nbclient to show the per-notebook overhead. The
+sandbox's own cost is shown twice: the whole class graded with and without it, and the median round
+trip of one kernel (start, first cell, shut down) with and without it.
 Targets (issue: the instructor's autograder): at least 1.7x stock throughput on the 2-core CI
 machine with the sandbox on, and a sandbox overhead under 15%. Results are printed and saved to benchmarks/results/autograde_throughput.json.
 """
@@ -62,6 +64,40 @@ def bare_kernel_seconds(repeats: int) -> float:
     return sorted(times)[len(times) // 2]
 
 
+def kernel_round_trip_seconds(sandboxed: bool, repeats: int, course_root: Path) -> float:
+    """Median time to start a kernel, run the assignment's first cell and shut it down (how the sandbox's cost arises)."""
+    import asyncio
+    import shutil
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    from autograder.sandbox import ENV_ROOT, SandboxKernelManager
+
+    runtime = tempfile.mkdtemp(prefix="cmwk-")
+    os.environ["JUPYTER_RUNTIME_DIR"], os.environ[ENV_ROOT] = runtime, str(course_root)
+    own = course_root / "autograded" / "bench" / ASSIGNMENT
+    own.mkdir(parents=True, exist_ok=True)
+
+    async def once() -> float:
+        manager = (SandboxKernelManager(kernel_name="python3") if sandboxed else
+                   AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(runtime, "plain")))
+        start = time.perf_counter()
+        await manager.start_kernel(cwd=str(own))
+        client = manager.client()
+        client.start_channels()
+        await client.wait_for_ready(timeout=60)
+        await client.execute_interactive("from course import setup_notebook\nsetup_notebook()", timeout=60)
+        client.stop_channels()
+        await manager.shutdown_kernel()
+        return time.perf_counter() - start
+
+    try:
+        times = [asyncio.run(once()) for _ in range(repeats)]
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+    return sorted(times)[len(times) // 2]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--learners", type=int, default=60)
@@ -83,6 +119,8 @@ def main(argv=None) -> int:
         grade_all(roots["ours_no_sandbox"], ASSIGNMENT, workers=args.workers, progress=True, sandbox=False)
         ours_plain = time.perf_counter() - start
         assert all(o.status == "graded" for o in outcomes)
+        sandbox_kernel = kernel_round_trip_seconds(True, 9, roots["ours"]) if sandbox_on else None
+        plain_kernel = kernel_round_trip_seconds(False, 9, roots["ours"])
     bare = bare_kernel_seconds(5)
     per_notebook_ours = ours * args.workers / args.learners
     figures = {
@@ -97,6 +135,9 @@ def main(argv=None) -> int:
         "sandbox": "on" if sandbox_on else f"off ({availability()[1]})",
         "ours_without_sandbox_seconds": round(ours_plain, 1),
         "sandbox_overhead": round(ours / ours_plain - 1, 3),
+        "kernel_round_trip_seconds_plain": round(plain_kernel, 3),
+        "kernel_round_trip_seconds_sandboxed": round(sandbox_kernel, 3) if sandbox_kernel else None,
+        "sandbox_cost_per_kernel_seconds": round(sandbox_kernel - plain_kernel, 3) if sandbox_kernel else None,
     }
     print("| measure | value |\n|---|---:|")
     for key, value in figures.items():

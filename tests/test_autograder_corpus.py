@@ -203,6 +203,11 @@ def _tamper(nb, kind):
         cells["a1_first_reply"].source = 'first_reply = "b"'
         twin = nbformat.from_dict(json.loads(json.dumps(cells["a1_agency_risk_check"])))
         nb.cells.insert(nb.cells.index(cells["a1_agency_risk_check"]), twin)
+    elif kind == "split_cell":  # the answer cell split in two, as JupyterLab does: both halves keep its metadata
+        cells["a1_first_reply"].source = 'first_reply = "a"'
+        half = nbformat.from_dict(json.loads(json.dumps(cells["a1_first_reply"])))
+        half.id, half.source = "split-half", 'first_reply = "b"  # changed my mind'
+        nb.cells.insert(nb.cells.index(cells["a1_first_reply"]) + 1, half)
     elif kind == "os_exit":
         cells["a1_first_reply"].source = 'first_reply = "b"\nimport os\nos._exit(0)'
     elif kind == "infinite_loop":
@@ -242,6 +247,8 @@ FAULTS = {
     "grade_flags_removed": ("graded", 1, "the grade of cell 'a1_first_reply_check' had been changed; graded as released"),
     # the first copy of the check becomes ordinary code; the last copy is graded (no answer: 0); first_reply counts
     "duplicated_cells": ("graded", 2, "cell 'a1_agency_risk_check' appears 2 times; only the last copy is graded"),
+    # both halves run; the second keeps the id (the answer cell as graded): first_reply counts
+    "split_cell": ("graded", 2, "cell 'a1_first_reply' appears 2 times; only the last copy is graded"),
     "os_exit": ("error", None, "stopped the Python kernel"),     # the kernel died: recorded with the reason, the batch goes on
     "infinite_loop": ("graded", 2, ""),      # the cell times out and is interrupted; the rest is graded
     "memory_bomb": ("graded", 3, ""),        # MemoryError under the sandbox's limit; both answers set before it count

@@ -116,6 +116,7 @@ seen = {}
 for label, path in [("master", "{repo}/module1_intro/1.4-assignment.ipynb"),
                     ("source", "../../../source/module1_intro/1.4-assignment.ipynb"),
                     ("gradebook", "../../../gradebook.db"),
+                    ("exchange", "../../../exchange/community-management/inbound/x+module1_intro+t/1.4-assignment.ipynb"),
                     ("other learner", "../../good/module1_intro/1.4-assignment.ipynb"),
                     ("answer keys", "{repo}/tests/answer_keys/m1_assignment.py")]:
     try:
@@ -162,6 +163,9 @@ def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp
         folder = root / "submitted" / learner / A1
         folder.mkdir(parents=True)
         nbformat.write(release if learner == "spy" else _full_marks(root), str(folder / NB))
+    inbound = root / "exchange" / "community-management" / "inbound" / "x+module1_intro+t"
+    inbound.mkdir(parents=True)
+    (inbound / NB).write_text("another learner's submission, waiting to be collected")
     readme_before = (REPO_ROOT / "README.md").read_text()
     outcomes = {o.student: o for o in grade_all(root, A1, workers=2, progress=False, sandbox=True)}
     assert outcomes["good"].score == 18 and outcomes["spy"].score == 0
@@ -170,6 +174,7 @@ def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp
     report = json.loads(text.split("SANDBOX-REPORT ")[1].split("\\n")[0].replace('\\"', '"'))
     assert report["gradebook"] in ("FileNotFoundError", 0), report  # gone, or an empty stand-in: nothing to read
     assert report == {"master": "FileNotFoundError", "source": "FileNotFoundError", "gradebook": report["gradebook"],
+                      "exchange": "FileNotFoundError",
                       "other learner": "FileNotFoundError", "answer keys": "FileNotFoundError",
                       "network": report["network"], "write outside": report["write outside"], "uid": report["uid"],
                       "root's home": report["root's home"], "processes seen": report["processes seen"],
@@ -316,3 +321,32 @@ def test_cells_after_the_time_budget_are_not_run(faulty_class):
     errors = [o for o in cells["a1_agency_risk_check"].outputs if o.output_type == "error"]
     assert errors and errors[0].ename == "NotebookTimeoutError" and "12-second time budget" in errors[0].evalue
     assert not any(o.output_type == "error" for o in cells["a1_review_readers_check"].outputs)
+
+
+def test_without_root_grading_runs_and_warns_loudly_that_the_sandbox_is_off(tmp_path):
+    """An instructor's laptop: grading as an ordinary user (here uid 65532, able to read the Python install)."""
+    import subprocess
+
+    from conftest import make_course_root
+    from course.nbgrader_cli import tool_env
+
+    root = make_course_root(tmp_path)
+    nbgrader("generate_assignment", A1, "--force", root=root)
+    folder = root / "submitted" / "laptop_learner" / A1
+    folder.mkdir(parents=True)
+    nbformat.write(_full_marks(root), str(folder / NB))
+    user = 65532
+    for path in [tmp_path, *tmp_path.rglob("*")]:
+        os.lchown(path, user, user)
+    home = tmp_path / "home"
+    home.mkdir()
+    os.chown(home, user, user)
+    result = subprocess.run(
+        ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", "--inh-caps=+dac_read_search",
+         "--ambient-caps=+dac_read_search", "--", sys.executable, "-m", "autograder", "--root", str(root), "grade", A1,
+         "--no-progress"],
+        env={**tool_env(), "HOME": str(home)}, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "THE GRADING SANDBOX IS OFF" in result.stdout and "not running as root" in result.stdout
+    status = (root / "reports" / A1 / "grading-status.csv").read_text()
+    assert "laptop_learner,graded,18.0,30.0" in status

@@ -14,7 +14,8 @@ It uses the standard library only and is run without ``site``, so it starts in m
    ``autograded/``, ``feedback/``, ``exchange/``, the gradebook, the tests and the learner workbook
    are covered; the learner's own working folder (the current folder) is put back;
 3. every file system is made read-only, except the own folder and the private scratch folders;
-4. limits are set (address space, CPU time, file size, open files, processes) and the kernel is
+4. limits are set (address space, CPU time, file size, open files, processes), the environment is
+   cut down to what Python and Jupyter need (no tokens or passwords of the grader's), and the kernel is
    started as an unprivileged user of its own (``--uid``) with no way to regain privileges. The own
    folder and the kernel's socket folder are handed to that user.
 
@@ -37,7 +38,10 @@ MNT_DETACH = 2
 
 HIDDEN_IN_COURSE_ROOT = ("source", "release", "submitted", "autograded", "feedback", "exchange", ".feedback-build",
                          "reports", "markscheme", "gradebook.db")
-HIDDEN_IN_REPO = ("tests", "workbook", "autograder/source")  # and every module*_* folder (the masters)
+HIDDEN_IN_REPO = ("tests", "workbook", "autograder/source", ".git")  # and every module*_* folder (the masters)
+# Only these variables reach the kernel: the grader's environment may hold tokens and passwords.
+ENV_KEPT = ("PATH", "LANG", "LANGUAGE", "TZ", "TERM", "VIRTUAL_ENV", "JUPYTER_RUNTIME_DIR")
+ENV_KEPT_PREFIXES = ("LC_", "PYTHON", "JPY_", "NBGRADER_", "CMW_")
 SCRATCH = ("/tmp", "/var/tmp", "/dev/shm")
 LIMITS = {  # resource -> (soft, hard)
     resource.RLIMIT_AS: (3 * 1024**3, 3 * 1024**3),  # 3 GB of address space
@@ -205,6 +209,9 @@ def main(argv: list[str]) -> int:
             shutil.copy(command[index], kept)
             command[index] = kept
     home = prepare(course_root, keep, own, runtime and os.path.realpath(runtime), uid)
+    for name in list(os.environ):
+        if name not in ENV_KEPT and not name.startswith(ENV_KEPT_PREFIXES):
+            del os.environ[name]
     os.environ.update(HOME=home, TMPDIR="/tmp", MPLCONFIGDIR=f"{home}/matplotlib", IPYTHONDIR=f"{home}/ipython",
                       JUPYTER_DATA_DIR=f"{home}/jupyter", PYTHONDONTWRITEBYTECODE="1", USER="learner", LOGNAME="learner")
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):

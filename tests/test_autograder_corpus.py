@@ -118,7 +118,8 @@ for label, path in [("master", "{repo}/module1_intro/1.4-assignment.ipynb"),
                     ("gradebook", "../../../gradebook.db"),
                     ("exchange", "../../../exchange/community-management/inbound/x+module1_intro+t/1.4-assignment.ipynb"),
                     ("other learner", "../../good/module1_intro/1.4-assignment.ipynb"),
-                    ("answer keys", "{repo}/tests/answer_keys/m1_assignment.py")]:
+                    ("answer keys", "{repo}/tests/answer_keys/m1_assignment.py"),
+                    ("git history", "{repo}/.git/HEAD")]:
     try:
         seen[label] = len(open(path, "rb").read())
     except OSError as error:
@@ -136,6 +137,7 @@ except OSError as error:
 open("scratch.txt", "w").write("own folder is writable")
 import os
 seen["uid"] = os.getuid()
+seen["grader's secrets"] = [name for name in os.environ if "SECRET" in name or "TOKEN" in name]
 try:
     seen["root's home"] = os.listdir("/root")
 except OSError as error:
@@ -149,7 +151,7 @@ space_types = eval(master["cells"][3]["source"].split("### BEGIN SOLUTION")[1].s
 '''
 
 
-def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp_path):
+def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp_path, monkeypatch):
     from autograder.sandbox import availability
     from conftest import make_course_root
 
@@ -167,6 +169,7 @@ def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp
     inbound.mkdir(parents=True)
     (inbound / NB).write_text("another learner's submission, waiting to be collected")
     readme_before = (REPO_ROOT / "README.md").read_text()
+    monkeypatch.setenv("LMS_API_TOKEN", "the instructor's token")  # what the grader's environment may hold
     outcomes = {o.student: o for o in grade_all(root, A1, workers=2, progress=False, sandbox=True)}
     assert outcomes["good"].score == 18 and outcomes["spy"].score == 0
     graded = read(root / "autograded" / "spy" / A1 / NB)
@@ -174,7 +177,7 @@ def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp
     report = json.loads(text.split("SANDBOX-REPORT ")[1].split("\\n")[0].replace('\\"', '"'))
     assert report["gradebook"] in ("FileNotFoundError", 0), report  # gone, or an empty stand-in: nothing to read
     assert report == {"master": "FileNotFoundError", "source": "FileNotFoundError", "gradebook": report["gradebook"],
-                      "exchange": "FileNotFoundError",
+                      "exchange": "FileNotFoundError", "git history": "FileNotFoundError", "grader's secrets": [],
                       "other learner": "FileNotFoundError", "answer keys": "FileNotFoundError",
                       "network": report["network"], "write outside": report["write outside"], "uid": report["uid"],
                       "root's home": report["root's home"], "processes seen": report["processes seen"],

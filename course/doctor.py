@@ -1,7 +1,8 @@
 """``python -m course doctor``: check the set-up and say what to fix.
 
 Prints ``[ OK ]`` or ``[FAIL]`` for Python, every pinned dependency, the nbgrader and
-JupyterLab commands, the Jupyter kernel and every module folder. Exit status 1 if anything failed.
+JupyterLab commands, the Jupyter kernel and every module folder, then notes whether the workbook is
+generated and whether the grading sandbox is available. Exit status 1 if anything failed.
 """
 
 from __future__ import annotations
@@ -85,6 +86,17 @@ def _check_module(module):
     return True, label, f"{len(module.notebooks)} notebooks"
 
 
+def _sandbox() -> str:
+    """For instructors: whether `python -m autograder grade` can isolate learners' code on this machine."""
+    try:
+        from autograder.sandbox import availability
+    except Exception as error:  # the doctor reports, it does not crash
+        return f"cannot tell ({type(error).__name__}: {error})"
+    ok, why = availability()
+    return ("available: learners' code is graded in isolation" if ok else
+            f"off here ({why}); fine for learners, instructors should grade as root on Linux")
+
+
 def main() -> int:
     failed = 0
     for ok, label, detail in checks():
@@ -92,5 +104,6 @@ def main() -> int:
         print(f"[{' OK ' if ok else 'FAIL'}] {label:<32} {detail}")
     workbook = REPO_ROOT / "workbook"
     print(f"[INFO] {'workbook/':<32} {'generated' if workbook.is_dir() else 'not generated yet: run `make lab` or `make workbook`'}")
+    print(f"[INFO] {'grading sandbox':<32} {_sandbox()}")
     print("All good." if not failed else f"{failed} problem(s) found: see the [FAIL] lines above.")
     return 1 if failed else 0

@@ -10,6 +10,12 @@
   always kept, and so is a trace of anything written to stderr, so a test cell that failed, or wrote
   a warning, still scores nothing.
 
+* **Tampering**: every kernel starts with :mod:`autograder.guard`'s snapshot of how it runs cells, and
+  after each autograded test cell the guard is asked, outside the transformers, whether the learner's
+  code changed that machinery (an input transformer that turns tests into ``pass``, a replaced
+  ``run_cell``, a hook, a swapped module ...). If so, the test cell gets a ``GradingTamperedError`` and
+  scores nothing, and the grading log names what was changed.
+
 Used by the course's ``nbgrader_config.py`` in place of ``Execute`` (so stock ``nbgrader autograde``
 gets the guards too). Configure with ``c.GuardedExecute.notebook_timeout = 900`` and friends.
 """
@@ -21,9 +27,14 @@ import time
 
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer
 
+from autograder import guard
+
 STDERR_TRACE = 2_000  # characters of stderr kept once a cell's output is over its cap
+GUARD_KEY = "cmw_guard"
+TAMPERED = "GradingTamperedError"
 
 
 def _size(content: dict) -> int:
@@ -46,6 +57,9 @@ class GuardedExecute(Execute):
         self._total_bytes = 0
         self._cut: set[int] = set()
         self._stderr_traced: set[int] = set()
+        start_guard = f"--IPKernelApp.exec_lines={guard.INSTALL}"
+        if start_guard not in self.extra_arguments:
+            self.extra_arguments = [*self.extra_arguments, start_guard]
         return super().preprocess(nb, resources, *args, **kwargs)
 
     # ------------------------------------------------------------------ time
@@ -67,7 +81,34 @@ class GuardedExecute(Execute):
                                        traceback=[f"NotebookTimeoutError: {message}"])]
             cell.execution_count = None
             return cell, resources
-        return super().preprocess_cell(cell, resources, index)
+        if not (cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)):
+            return super().preprocess_cell(cell, resources, index)
+        client, execute = self.kc, self.kc.execute  # a test cell: ask the guard once it has run
+
+        def execute_with_probe(code, *args, **kwargs):
+            return execute(code, *args, user_expressions={GUARD_KEY: guard.PROBE}, **kwargs)
+
+        client.execute = execute_with_probe
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        finally:
+            client.execute = execute
+
+    def on_cell_executed(self, **kwargs):
+        super().on_cell_executed(**kwargs)
+        cell, reply = kwargs["cell"], kwargs["execute_reply"]
+        content = reply.get("content", {}) if reply else {}
+        if not (is_grade(cell) and not is_solution(cell)) or content.get("status") != "ok":
+            return  # not a test cell, or it failed anyway
+        answer = content.get("user_expressions", {}).get(GUARD_KEY, {})
+        said = answer.get("data", {}).get("text/plain", "") if answer.get("status") == "ok" else ""
+        if said.strip("'\"") == guard.INTACT:
+            return
+        why = said.strip("'\"") or f"the grading guard did not answer ({answer.get('ename', 'no reply')})"
+        grade_id = cell.metadata["nbgrader"].get("grade_id", "?")
+        self.log.warning("Grading tampered with before cell '%s': %s", grade_id, why)
+        message = f"this test cannot be trusted, so it scores nothing: {why}"
+        cell.outputs.append(new_output("error", ename=TAMPERED, evalue=message, traceback=[f"{TAMPERED}: {message}"]))
 
     # ------------------------------------------------------------------ output
     def output(self, outs, msg, display_id, cell_index):

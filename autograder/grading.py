@@ -105,6 +105,16 @@ def _last_error(log: str, error: str | None) -> str:
     return "nbgrader could not grade this submission"
 
 
+def _tampering(log: str) -> list[Finding]:
+    """What the kernel guard reported (see autograder.guard): one finding, naming the first change."""
+    said = [line.split("]", 1)[-1].split(": ", 1)[-1].strip().removeprefix("tampered: ") for line in (log or "").splitlines()
+            if "Grading tampered with before cell" in line]
+    if not said:
+        return []
+    return [Finding("", f"the learner's code changed how the kernel runs cells ({said[0]}); "
+                        f"{len(said)} test cell(s) scored nothing")]
+
+
 def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -> Outcome:
     """Grade one submission in this process; never raises."""
     started = time.perf_counter()
@@ -116,7 +126,7 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
         result = _api(root, sandbox).autograde(assignment, student, force=True, create=True)
     except Exception as error:  # nbgrader itself failed: record it, keep the batch going
         return Outcome(student, "error", None, None, time.perf_counter() - started, f"{type(error).__name__}: {error}")
-    notes = "; ".join(f.message for f in findings)
+    notes = "; ".join(f.message for f in findings + _tampering(result.get("log", "")))
     if not result.get("success"):
         reason = _last_error(result.get("log", ""), result.get("error"))
         return Outcome(student, "error", None, None, time.perf_counter() - started, "; ".join(filter(None, [notes, reason])))

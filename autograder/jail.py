@@ -11,8 +11,9 @@ It uses the standard library only and is run without ``site``, so it starts in m
    enter (such as ``/root``) are covered by empty file systems; the folders the kernel needs (the
    course, the Python environment: ``--keep``) are put back in place;
 2. inside the course, the masters, the course root's ``source/``, ``release/``, ``submitted/``,
-   ``autograded/``, ``feedback/``, ``exchange/``, the gradebook, the tests and the learner workbook
-   are covered; the learner's own working folder (the current folder) is put back;
+   ``autograded/``, ``feedback/``, ``exchange/``, the gradebook, the tests, the learner workbook and
+   the git history are covered; the learner's own working folder (the current folder) is put back,
+   but the notebooks in it read as empty: they are the copies being graded, hidden tests included;
 3. every file system is made read-only, except the own folder and the private scratch folders;
 4. limits are set (address space, CPU time, file size, open files, processes), the environment is
    cut down to what Python and Jupyter need (no tokens or passwords of the grader's), and the kernel is
@@ -158,6 +159,11 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
         cover(os.path.join(repo, name))
     keeper.put_back()
     keeper.close()
+    # the notebooks in the own folder are the copies being graded, with the hidden tests restored in them
+    for folder, _dirs, files in os.walk(own):
+        for name in files:
+            if name.endswith(".ipynb"):
+                mount("/dev/null", os.path.join(folder, name), None, MS_BIND)
     # 3. hand the own folder and the socket folder to the kernel's user, then make the rest read-only
     for top in [own] + ([runtime] if runtime else []):
         for folder, _dirs, files in os.walk(top):

@@ -119,7 +119,8 @@ for label, path in [("master", "{repo}/module1_intro/1.4-assignment.ipynb"),
                     ("exchange", "../../../exchange/community-management/inbound/x+module1_intro+t/1.4-assignment.ipynb"),
                     ("other learner", "../../good/module1_intro/1.4-assignment.ipynb"),
                     ("answer keys", "{repo}/tests/answer_keys/m1_assignment.py"),
-                    ("git history", "{repo}/.git/HEAD")]:
+                    ("git history", "{repo}/.git/HEAD"),
+                    ("the copy being graded, hidden tests and all", "1.4-assignment.ipynb")]:
     try:
         seen[label] = len(open(path, "rb").read())
     except OSError as error:
@@ -178,6 +179,7 @@ def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp
     assert report["gradebook"] in ("FileNotFoundError", 0), report  # gone, or an empty stand-in: nothing to read
     assert report == {"master": "FileNotFoundError", "source": "FileNotFoundError", "gradebook": report["gradebook"],
                       "exchange": "FileNotFoundError", "git history": "FileNotFoundError", "grader's secrets": [],
+                      "the copy being graded, hidden tests and all": 0,
                       "other learner": "FileNotFoundError", "answer keys": "FileNotFoundError",
                       "network": report["network"], "write outside": report["write outside"], "uid": report["uid"],
                       "root's home": report["root's home"], "processes seen": report["processes seen"],
@@ -231,6 +233,16 @@ def _tamper(nb, kind):
         cells["a1_people_told"].source = ("import warnings\ndef people_told(happy, unhappy):\n"
                                           "    warnings.warn('rough figures')\n    return 15 * happy + 24 * unhappy")
         cells["a1_first_reply"].source = 'first_reply = "b"'
+    elif kind in KERNEL_TAMPERING:  # first_reply answered honestly earlier; the trick comes with agency_risk
+        cells["a1_first_reply"].source = 'first_reply = "b"'
+        answer, trick = KERNEL_TAMPERING[kind]
+        cells["a1_agency_risk"].source = f"agency_risk = {answer!r}\n{trick}"
+    elif kind == "peek_hook":  # a hook that copies the expected answer out of each hidden test before it runs
+        cells["a1_space_types"].source = (
+            "import re\ndef _peek(info):\n    found = re.search(r'_key = (\\{.*?\\})', info.raw_cell, re.S)\n"
+            "    if found:\n        get_ipython().user_ns['space_types'] = eval(found.group(1))\n"
+            "get_ipython().events.register('pre_run_cell', _peek)")
+        cells["a1_first_reply"].source = 'first_reply = "b"'
     elif kind == "fork_bomb":
         cells["a1_first_reply"].source = 'first_reply = "b"'
         cells["a1_agency_risk"].source = "import os\nwhile True:\n    os.fork()"
@@ -247,6 +259,22 @@ def _tamper(nb, kind):
 
 _MASTER = cells_by_id(read(REPO_ROOT / A1 / NB))
 
+# Tricks on the kernel's machinery: (agency_risk's answer, the trick). The first three make every later test
+# pass under stock nbgrader (so the wrong answer "a" would earn its point); with the last two the right answer
+# "c" is given, and its test, run on a tampered kernel, cannot be trusted either.
+KERNEL_TAMPERING = {
+    "input_transformer": ("a", 'get_ipython().input_transformers_post.append(lambda lines: ["pass\\n"])'),
+    "ast_transformer": ("a", "import ast\nclass _Quiet(ast.NodeTransformer):\n    def visit_Assert(self, node):\n"
+                             "        return None\n    def visit_Expr(self, node):\n        return None\n"
+                             "get_ipython().ast_transformers.append(_Quiet())"),
+    "shell_patched": ("a", 'from IPython.core.interactiveshell import InteractiveShell\n'
+                           'InteractiveShell.transform_cell = lambda self, raw_cell: "pass\\n"'),
+    "builtin_patched": ("c", "import builtins\nbuiltins.all = lambda *args: True"),
+    "module_swapped": ("c", "import sys, types\n_fake = types.ModuleType('pandas')\n"
+                            "_fake.__dict__.update(sys.modules['pandas'].__dict__)\n_fake.__file__ = None\n"
+                            "sys.modules['pandas'] = _fake"),
+}
+
 
 # learner -> (status, autograded score: points earned honestly and nothing more, words in the reason)
 FAULTS = {
@@ -262,6 +290,13 @@ FAULTS = {
     "memory_bomb": ("graded", 3, ""),        # MemoryError under the sandbox's limit; both answers set before it count
     "input": ("graded", 1, ""),              # input() is refused: that item scores 0, the other counts
     "stderr_warning": ("graded", 2, ""),     # the warning zeroes the people_told check; first_reply counts
+    # the kernel guard: tests that run after the machinery was changed score nothing, and the status says why
+    "input_transformer": ("graded", 2, "changed how the kernel runs cells (an input transformer was added)"),
+    "ast_transformer": ("graded", 2, "changed how the kernel runs cells (an AST transformer was added)"),
+    "shell_patched": ("graded", 2, "changed how the kernel runs cells (IPython's transform_cell was replaced)"),
+    "builtin_patched": ("graded", 2, "changed how the kernel runs cells (the built-in all was replaced)"),
+    "module_swapped": ("graded", 2, "changed how the kernel runs cells (the module pandas was swapped for one that is not installed)"),
+    "peek_hook": ("graded", 0, "changed how the kernel runs cells (a 'pre_run_cell' callback was added)"),
     "fork_bomb": ("graded", 2, ""),          # the process limit stops it; every process it made ends with the kernel
     "output_flood": ("graded", 3, ""),       # both answers count; only the first megabyte of each cell is kept
     "slow_cells": ("graded", 1, ""),         # review_readers counts; the notebook's time budget runs out before say_it

@@ -138,13 +138,14 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
     keep = [os.path.realpath(p) for p in keep + [course_root] if os.path.exists(p)]
     own, course_root = os.path.realpath(own), os.path.realpath(course_root)
     repo = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    mine = [own] + ([runtime] if runtime else [])  # the folders the kernel writes to
     keeper = Keeper()
     # 1. scratch folders and closed folders go; the course and the Python environment stay
     outer = [s for s in SCRATCH if os.path.isdir(s)]
-    for path in keep + [own] + ([runtime] if runtime else []):
+    for path in keep + mine:
         outer += closed_ancestors(path)
     outer = outermost(outer)
-    keeper.hold([p for p in keep + [own] + ([runtime] if runtime else []) if any(inside(p, o) for o in outer)])
+    keeper.hold([p for p in keep + mine if any(inside(p, o) for o in outer)])
     for folder in outer:
         tmpfs(folder, "512m" if folder in SCRATCH else "1m", "1777" if folder in SCRATCH else "755")
     keeper.put_back()
@@ -159,23 +160,23 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
         cover(os.path.join(repo, name))
     keeper.put_back()
     keeper.close()
-    # the notebooks in the own folder are the copies being graded, with the hidden tests restored in them
-    for folder, _dirs, files in os.walk(own):
-        for name in files:
-            if name.endswith(".ipynb"):
-                mount("/dev/null", os.path.join(folder, name), None, MS_BIND)
-    # 3. hand the own folder and the socket folder to the kernel's user, then make the rest read-only
-    for top in [own] + ([runtime] if runtime else []):
+    # 3. hand the own folder and the socket folder to the kernel's user; the notebooks in the own folder are
+    # the copies being graded, with the hidden tests restored in them: they read as empty (covered only after
+    # the hand-over, which would otherwise change the owner of /dev/null itself)
+    graded_copies = []
+    for top in mine:
         for folder, _dirs, files in os.walk(top):
             os.chown(folder, uid, uid)
             for name in files:
                 os.lchown(os.path.join(folder, name), uid, uid)
+                if top == own and name.endswith(".ipynb"):
+                    graded_copies.append(os.path.join(folder, name))
+    for path in graded_copies:
+        mount("/dev/null", path, None, MS_BIND)
     home = "/tmp/home"
     os.makedirs(home, mode=0o700, exist_ok=True)
     os.chown(home, uid, uid)
-    writable = {own, *(s for s in SCRATCH if os.path.isdir(s)), "/proc", "/dev", "/dev/pts"}
-    if runtime:
-        writable.add(runtime)
+    writable = {*mine, *(s for s in SCRATCH if os.path.isdir(s)), "/proc", "/dev", "/dev/pts"}
     for point in mount_points():
         if point not in writable:
             try:

@@ -193,6 +193,7 @@ def test_the_sandbox_hides_masters_gradebook_and_others_and_cuts_the_network(tmp
     assert report["network"] in ("OSError", "ConnectionRefusedError", "TimeoutError") and report["network"] != "connected"
     assert (root / "autograded" / "spy" / A1 / "scratch.txt").exists()
     assert (REPO_ROOT / "README.md").read_text() == readme_before
+    assert os.stat("/dev/null").st_uid == 0, "preparing the sandbox must not change anything outside it"
 
 
 # ---------------------------------------------------------------- tampering and faults inside the notebook

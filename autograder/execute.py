@@ -37,6 +37,11 @@ GUARD_KEY = "cmw_guard"
 TAMPERED = "GradingTamperedError"
 
 
+def _is_test(cell) -> bool:
+    """An autograded test cell: graded, not an answer."""
+    return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
+
+
 def _size(content: dict) -> int:
     if "text" in content:
         return len(content["text"])
@@ -81,7 +86,7 @@ class GuardedExecute(Execute):
                                        traceback=[f"NotebookTimeoutError: {message}"])]
             cell.execution_count = None
             return cell, resources
-        if not (cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)):
+        if not _is_test(cell):
             return super().preprocess_cell(cell, resources, index)
         client, execute = self.kc, self.kc.execute  # a test cell: ask the guard once it has run
 
@@ -98,7 +103,7 @@ class GuardedExecute(Execute):
         super().on_cell_executed(**kwargs)
         cell, reply = kwargs["cell"], kwargs["execute_reply"]
         content = reply.get("content", {}) if reply else {}
-        if not (is_grade(cell) and not is_solution(cell)) or content.get("status") != "ok":
+        if not _is_test(cell) or content.get("status") != "ok":
             return  # not a test cell, or it failed anyway
         answer = content.get("user_expressions", {}).get(GUARD_KEY, {})
         said = answer.get("data", {}).get("text/plain", "") if answer.get("status") == "ok" else ""

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from autograder import restore
 from autograder.precheck import Finding, precheck_submission
 
 STATUS_FILE = "grading-status.csv"
@@ -126,7 +127,8 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
         result = _api(root, sandbox).autograde(assignment, student, force=True, create=True)
     except Exception as error:  # nbgrader itself failed: record it, keep the batch going
         return Outcome(student, "error", None, None, time.perf_counter() - started, f"{type(error).__name__}: {error}")
-    notes = "; ".join(f.message for f in findings + _tampering(result.get("log", "")))
+    log = result.get("log", "")
+    notes = "; ".join([f.message for f in findings] + restore.notes(log) + [f.message for f in _tampering(log)])
     if not result.get("success"):
         reason = _last_error(result.get("log", ""), result.get("error"))
         return Outcome(student, "error", None, None, time.perf_counter() - started, "; ".join(filter(None, [notes, reason])))

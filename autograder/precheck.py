@@ -2,8 +2,8 @@
 
 A *fatal* finding (no notebook at all, a file that is not a notebook) stops that submission
 with its reason recorded; other findings (an unexpected file name, an old notebook format,
-a notebook from another assignment, edited grading flags or points, a graded cell duplicated)
-are noted and grading goes on (:mod:`autograder.restore` puts the released flags back).
+a notebook from another assignment) are noted and grading goes on. Edited grading flags and
+duplicated graded cells are found, and put back, while nbgrader grades (:mod:`autograder.restore`).
 """
 
 from __future__ import annotations
@@ -20,39 +20,13 @@ class Finding:
     fatal: bool = False
 
 
-FLAGS = ("grade", "solution", "task")
-
-
-def master_notebooks(root: Path, assignment: str) -> dict[str, dict[str, dict]]:
-    """The assignment's notebooks (by file name) and the nbgrader metadata of each graded cell, by grade id."""
+def master_notebooks(root: Path, assignment: str) -> dict[str, set[str]]:
+    """The assignment's notebooks (by file name) and the grade ids in each."""
     out = {}
     for path in sorted((root / "source" / assignment).glob("*.ipynb")):
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        metas = [c.get("metadata", {}).get("nbgrader", {}) for c in cells]
-        out[path.name] = {m["grade_id"]: m for m in metas if m.get("grade_id")}
+        out[path.name] = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in cells} - {None}
     return out
-
-
-def _edits(name: str, cells: list, released: dict[str, dict]) -> list[Finding]:
-    """Graded cells that appear more than once, or whose flags or points were changed."""
-    counts: dict[str, int] = {}
-    changed: dict[str, list[str]] = {}
-    for cell in cells:
-        meta = cell.get("metadata", {}).get("nbgrader") if isinstance(cell, dict) else None
-        if not isinstance(meta, dict) or meta.get("grade_id") not in released:
-            continue
-        grade_id, master = meta["grade_id"], released[meta["grade_id"]]
-        counts[grade_id] = counts.get(grade_id, 0) + 1
-        what = [flag for flag in FLAGS if bool(meta.get(flag)) != bool(master.get(flag))]
-        if master.get("grade") and meta.get("grade") and meta.get("points") != master.get("points"):
-            what.append("points")
-        if what:
-            changed[grade_id] = what
-    findings = [Finding(name, f"{name}: cell '{grade_id}' appears {n} times; only the last copy is graded")
-                for grade_id, n in counts.items() if n > 1]
-    findings += [Finding(name, f"{name}: the {' and '.join(what)} of cell '{grade_id}' had been changed; graded as released")
-                 for grade_id, what in changed.items()]
-    return findings
 
 
 def precheck_submission(root: Path, assignment: str, student: str) -> list[Finding]:
@@ -72,7 +46,7 @@ def precheck_submission(root: Path, assignment: str, student: str) -> list[Findi
     return findings
 
 
-def _check_file(path: Path, expected: dict[str, dict[str, dict]]) -> list[Finding]:
+def _check_file(path: Path, expected: dict[str, set[str]]) -> list[Finding]:
     name = path.name
     raw = path.read_bytes()
     if not raw.strip():
@@ -101,8 +75,7 @@ def _check_file(path: Path, expected: dict[str, dict[str, dict]]) -> list[Findin
                                       f"(expected: {', '.join(expected)})"))
         return findings
     ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in cells if isinstance(c, dict)} - {None}
-    if expected[name] and not ids & set(expected[name]):
+    if expected[name] and not ids & expected[name]:
         findings.append(Finding(name, f"{name} looks like a notebook from another assignment: none of its graded cells "
                                       f"belong to this one"))
-        return findings
-    return findings + _edits(name, cells, expected[name])
+    return findings

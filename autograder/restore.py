@@ -11,7 +11,8 @@ first among the sanitising preprocessors of ``nbgrader autograde`` (see ``nbgrad
   copies become ordinary cells: they still run, and earn nothing.
 
 nbgrader's own steps then restore the test cells' code and add back deleted grade cells.
-:func:`autograder.precheck.precheck_submission` reports the same findings in the grading status.
+What was put back is logged (one line per cell, marked with :data:`NOTE`); :func:`notes` reads those
+lines back, and ``python -m autograder grade`` shows them in the submission's status.
 """
 
 from __future__ import annotations
@@ -20,56 +21,60 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 FLAGS = ("grade", "solution", "locked", "task")
+NOTE = "Restored as released: "  # marks this step's log lines, which the grading status repeats
+
+
+def notes(log: str) -> list[str]:
+    """What this step put back, from nbgrader's log of one submission (see autograder.grading)."""
+    return [line.split(NOTE, 1)[1].strip() for line in (log or "").splitlines() if NOTE in line]
 
 
 class RestoreCellMetadata(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         notebook_id = resources["unique_key"]
-        assignment_id = resources["nbgrader"]["assignment"]
         with Gradebook(resources["nbgrader"]["db_url"]) as gradebook:
             try:
-                notebook = gradebook.find_notebook(notebook_id, assignment_id)
+                notebook = gradebook.find_notebook(notebook_id, resources["nbgrader"]["assignment"])
             except MissingEntry:
                 return nb, resources
-            released = {
-                cell.name: {"locked": cell.locked, "grade": False, "solution": False, "task": False}
-                for cell in notebook.source_cells
-            }
+            released = {cell.name: dict.fromkeys(FLAGS, False) for cell in notebook.source_cells}
             points = {}
-            for cell in notebook.grade_cells:
-                released.setdefault(cell.name, {"locked": False, "grade": False, "solution": False, "task": False})
-                released[cell.name]["grade"] = True
-                points[cell.name] = float(cell.max_score)
-            for cell in notebook.solution_cells:
-                released.setdefault(cell.name, {"locked": False, "grade": False, "solution": False, "task": False})
-                released[cell.name]["solution"] = True
-            for cell in notebook.task_cells:
-                released.setdefault(cell.name, {"locked": False, "grade": False, "solution": False, "task": False})
-                released[cell.name]["task"] = True
-                points[cell.name] = float(cell.max_score)
-        seen: set[str] = set()
+            for cell in notebook.source_cells:
+                released[cell.name]["locked"] = cell.locked
+            for flag, cells in (("grade", notebook.grade_cells), ("solution", notebook.solution_cells),
+                                ("task", notebook.task_cells)):
+                for cell in cells:
+                    released.setdefault(cell.name, dict.fromkeys(FLAGS, False))[flag] = True
+                    if flag != "solution":
+                        points[cell.name] = float(cell.max_score)
+        counts: dict[str, int] = {}
+        changed: dict[str, list[str]] = {}
         for index in range(len(nb.cells) - 1, -1, -1):  # from the end: the last copy of a cell keeps its id
             cell = nb.cells[index]
             meta = cell.get("metadata", {}).get("nbgrader")
-            if not isinstance(meta, dict):
+            if not isinstance(meta, dict) or meta.get("grade_id") not in released:
                 continue
-            grade_id = meta.get("grade_id")
-            if grade_id in seen:
-                self.log.warning("Cell '%s' appears more than once; the copy at position %d is graded as ordinary code",
-                                 grade_id, index + 1)
+            grade_id = meta["grade_id"]
+            counts[grade_id] = counts.get(grade_id, 0) + 1
+            if counts[grade_id] > 1:  # an earlier copy: ordinary code from now on
                 del cell.metadata["nbgrader"]
                 continue
-            if grade_id not in released:
-                continue
-            seen.add(grade_id)
-            for flag in FLAGS:
-                if bool(meta.get(flag, False)) != released[grade_id][flag]:
-                    self.log.warning("Cell '%s': the %s flag was changed; restored as released", grade_id, flag)
-                    meta[flag] = released[grade_id][flag]
+            what = [flag for flag in FLAGS if bool(meta.get(flag, False)) != released[grade_id][flag]]
+            if meta.get("grade") and grade_id in points and meta.get("points") != points[grade_id]:
+                what.append("points")
+            if what:
+                changed[grade_id] = what
+            meta.update(released[grade_id])
             if grade_id in points:
-                if meta.get("points") != points[grade_id]:
-                    meta["points"] = points[grade_id]
+                meta["points"] = points[grade_id]
             else:
                 meta.pop("points", None)
             meta.setdefault("schema_version", 3)
+        name = f"{notebook_id}.ipynb"
+        for grade_id, n in counts.items():
+            if n > 1:
+                self.log.warning("%s%s: cell '%s' appears %d times; only the last copy is graded", NOTE, name, grade_id, n)
+        for grade_id, what in changed.items():
+            self.log.warning("%s%s: the %s of cell '%s' had been changed; graded as released", NOTE, name,
+                             " and ".join(what), grade_id)
         return nb, resources

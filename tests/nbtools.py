@@ -1,12 +1,19 @@
-"""Helpers for tests that read and edit notebooks."""
+"""Helpers for tests that read and edit notebooks, and start real Jupyter servers."""
 
 from __future__ import annotations
 
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 
+from course.nbgrader_cli import tool_env
 from course.syllabus import MODULES
 
 
@@ -37,3 +44,46 @@ def solution_source(master_cell) -> str:
 
 def read(path: Path):
     return nbformat.read(str(path), as_version=4)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def jupyter_server(app: str, root_dir: Path, where: Path, *args: str, cwd: Path | None = None, env: dict | None = None):
+    """Start a real Jupyter server (``app``: "jupyterlab" or "jupyter_server") on ``root_dir``; yield (base URL, token).
+
+    Its settings live in ``where`` (the machine's own are ignored), its log in ``where/server.log``, shown if it fails.
+    """
+    import pytest
+
+    port, token = free_port(), "test-token"
+    log_path = Path(where) / "server.log"
+    environment = {**tool_env(), "JUPYTER_CONFIG_DIR": str(Path(where) / "jupyter-config"), **(env or {})}
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", app, f"--ServerApp.root_dir={root_dir}", "--ServerApp.ip=127.0.0.1",
+             f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False",
+             "--ServerApp.allow_root=True", *args],
+            cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=environment)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None or time.time() > deadline:
+                    pytest.fail(f"the Jupyter server ({app}) did not start:\n{log_path.read_text()}")
+                time.sleep(0.5)
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()

@@ -7,18 +7,13 @@ pyproject). The screenshot is saved to test-artifacts/crisis-lab.png.
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from course import workbook as wb
-from course.nbgrader_cli import tool_env
 from course.syllabus import REPO_ROOT
+from nbtools import jupyter_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -43,12 +38,6 @@ RUN_LAB_CELLS = """async () => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     assert Path(CHROMIUM).exists(), "Chromium is missing: install Debian's chromium (make test does it)"
@@ -57,9 +46,6 @@ def jupyterlab(tmp_path_factory):
     where = tmp_path_factory.mktemp("browser")
     book = where / "workbook"
     wb.generate(book, make_course_root(where), ["module4_interaction"])
-    port, token = _free_port(), "browser-test"
-    env = tool_env()
-    env["JUPYTER_CONFIG_DIR"] = str(where / "config")
     # Render every cell (JupyterLab otherwise only renders cells near the viewport) and skip the news prompt.
     settings = where / "lab-settings"
     (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
@@ -67,25 +53,10 @@ def jupyterlab(tmp_path_factory):
     (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
     (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
         '{"fetchNews": "false", "checkForUpdates": false}')
-    env["JUPYTERLAB_SETTINGS_DIR"] = str(settings)
-    log = open(where / "lab.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={book}", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False",
-         "--ServerApp.allow_root=True", "--LabApp.expose_app_in_browser=True",
-         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            assert server.poll() is None, (where / "lab.log").read_text()
-            time.sleep(0.5)
-    yield base, token
-    server.terminate()
-    server.wait(timeout=20)
+    with jupyter_server("jupyterlab", book, where, "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
+                        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                        env={"JUPYTERLAB_SETTINGS_DIR": str(settings)}) as (base, token):
+        yield base, token
 
 
 def test_crisis_lab_plays_in_jupyterlab(jupyterlab):

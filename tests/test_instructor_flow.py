@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import nbformat
@@ -20,7 +18,7 @@ import pytest
 
 from course.nbgrader_cli import nbgrader, tool_env
 from course.syllabus import REPO_ROOT
-from nbtools import cells_by_id, nbgrader_meta, read, solution_source
+from nbtools import cells_by_id, jupyter_server, nbgrader_meta, read, solution_source
 
 A1, NB = "module1_intro", "1.4-assignment.ipynb"
 COURSE = "community-management"
@@ -43,37 +41,15 @@ def _learner(name: str, exchange, *args: str, cwd) -> subprocess.CompletedProces
     return result
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Formgrader:
-    """A real Jupyter server started in the course root, spoken to through formgrader's web API."""
+    """Formgrader's web API on a real Jupyter server (started in the course root, as the README says)."""
 
-    def __init__(self, root, config_dir):
-        self.port, self.token = _free_port(), "flow-token"
-        env = {**tool_env(), "JUPYTER_CONFIG_DIR": str(config_dir)}
-        self.server = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "server", f"--ServerApp.root_dir={root}", "--ServerApp.ip=127.0.0.1",
-             f"--ServerApp.port={self.port}", f"--IdentityProvider.token={self.token}",
-             "--ServerApp.open_browser=False", "--ServerApp.allow_root=True"],
-            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-        deadline = time.time() + 60
-        while True:
-            try:
-                self.get("/formgrader/api/status")
-                return
-            except OSError:
-                if self.server.poll() is not None or time.time() > deadline:
-                    self.close()
-                    pytest.fail("the Jupyter server with formgrader did not start:\n" + self.server.stdout.read())
-                time.sleep(0.5)
+    def __init__(self, base: str, token: str):
+        self.base, self.token = base, token
 
     def request(self, method: str, path: str, body=None):
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data, method=method,
+        request = urllib.request.Request(f"{self.base}{path}", data=data, method=method,
                                          headers={"Authorization": f"token {self.token}",
                                                   "Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -85,13 +61,6 @@ class Formgrader:
 
     def put(self, path: str, body):
         return self.request("PUT", path, body)
-
-    def close(self):
-        self.server.terminate()
-        try:
-            self.server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.server.kill()
 
 
 @pytest.fixture(scope="module")
@@ -126,8 +95,8 @@ def flow(tmp_path_factory):
                             env=tool_env(), capture_output=True, text=True)
     assert graded.returncode == 0, graded.stdout + graded.stderr
     # 5. written answers graded in formgrader
-    server = Formgrader(root, base / "jupyter-config")
-    try:
+    with jupyter_server("jupyter_server", root, base, cwd=root) as (url, token):
+        server = Formgrader(url, token)
         notebooks = server.get(f"/formgrader/api/submitted_notebooks/{A1}/{NB.removesuffix('.ipynb')}")
         marked = {}
         for notebook in notebooks:
@@ -143,8 +112,6 @@ def flow(tmp_path_factory):
                                {"manual_comment": f"Marked in formgrader for {notebook['student']}."})
             marked[notebook["student"]] = notebook
         formgrader_page = server.get("/formgrader")
-    finally:
-        server.close()
     # 6. feedback without leaks, released and fetched
     feedback = subprocess.run([sys.executable, "-m", "autograder", "--root", str(root), "feedback", A1],
                               env=tool_env(), capture_output=True, text=True)

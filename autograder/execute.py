@@ -35,6 +35,7 @@ from autograder import guard
 STDERR_TRACE = 2_000  # characters of stderr kept once a cell's output is over its cap
 GUARD_KEY = "cmw_guard"
 TAMPERED = "GradingTamperedError"
+TAMPER_NOTE = "Grading tampered with before cell "  # marks the log lines the grading status repeats
 
 
 def _is_test(cell) -> bool:
@@ -111,7 +112,7 @@ class GuardedExecute(Execute):
             return
         why = said.strip("'\"") or f"the grading guard did not answer ({answer.get('ename', 'no reply')})"
         grade_id = cell.metadata["nbgrader"].get("grade_id", "?")
-        self.log.warning("Grading tampered with before cell '%s': %s", grade_id, why)
+        self.log.warning("%s'%s': %s", TAMPER_NOTE, grade_id, why)
         message = f"this test cannot be trusted, so it scores nothing: {why}"
         cell.outputs.append(new_output("error", ename=TAMPERED, evalue=message, traceback=[f"{TAMPERED}: {message}"]))
 

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from autograder import restore
+from autograder.execute import TAMPER_NOTE
 from autograder.precheck import Finding, precheck_submission
 
 STATUS_FILE = "grading-status.csv"
@@ -108,8 +109,8 @@ def _last_error(log: str, error: str | None) -> str:
 
 def _tampering(log: str) -> list[Finding]:
     """What the kernel guard reported (see autograder.guard): one finding, naming the first change."""
-    said = [line.split("]", 1)[-1].split(": ", 1)[-1].strip().removeprefix("tampered: ") for line in (log or "").splitlines()
-            if "Grading tampered with before cell" in line]
+    said = [line.split(TAMPER_NOTE, 1)[1].split(": ", 1)[-1].strip().removeprefix("tampered: ")
+            for line in (log or "").splitlines() if TAMPER_NOTE in line]
     if not said:
         return []
     return [Finding("", f"the learner's code changed how the kernel runs cells ({said[0]}); "

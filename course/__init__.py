@@ -46,7 +46,38 @@ def setup_notebook(quiet: bool = False) -> None:
         )
     import pandas as pd
 
+    _friendly_errors()
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.width", 120)
     if not quiet:
         print(f"Ready: course {__version__}, pandas {found['pandas']}, matplotlib {found['matplotlib']}.")
+
+
+def _friendly_name_error(shell, etype, value, tb, tb_offset=None):
+    """A NameError in a learner's cell is most often a label typed without its quotes.
+
+    It is still reported as an error (so a graded cell that hits it scores nothing), but with
+    a short hint instead of a traceback.
+    """
+    import re
+
+    found = re.search(r"name '([^']+)' is not defined", str(value))
+    name = found.group(1) if found else "this name"
+    lines = [
+        f"\x1b[1;33m✏️ Not attempted yet: Python does not know {name!r}\x1b[0m",
+        f"   If {name} is one of the answer labels, put it in quotes: \"{name}\".",
+        "   If it is a variable from an earlier cell, run that cell first (or Run > Run All Cells).",
+    ]
+    shell._showtraceback(etype, value, lines)
+    return lines
+
+
+def _friendly_errors() -> None:
+    """In Jupyter, show a forgotten pair of quotes as a hint instead of a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "set_custom_exc"):
+        shell.set_custom_exc((NameError,), _friendly_name_error)

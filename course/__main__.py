@@ -7,6 +7,7 @@ Commands:
   markscheme    write the instructor's mark schemes to autograder/markscheme/
   nav           regenerate the previous/next links of the master notebooks (--check: only verify)
   datadict      regenerate docs/data-dictionary.md from the schema and the shipped data
+  timing        each master notebook's estimated and stated time
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     nav = sub.add_parser("nav", help="regenerate previous/next links")
     nav.add_argument("--check", action="store_true")
     sub.add_parser("datadict", help="regenerate the data dictionary")
+    timing = sub.add_parser("timing", help="estimated and stated time of each notebook")
+    timing.add_argument("notebooks", nargs="*", help="notebooks (default: every master)")
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
@@ -48,6 +51,15 @@ def main(argv: list[str] | None = None) -> int:
 
         for path in write_all(MODULES, COURSE_ROOT / "markscheme"):
             print(f"wrote {path}")
+        return 0
+    if args.command == "timing":
+        from pathlib import Path
+
+        from course.syllabus import REPO_ROOT
+        from course.timing import report
+
+        paths = [Path(p) for p in args.notebooks] or sorted(REPO_ROOT.glob("module*_*/*.ipynb"))
+        print(report(paths))
         return 0
     if args.command == "nav":
         from course.nav import update

@@ -8,16 +8,19 @@ Every exercise in the workbook is a :class:`Question`. In a notebook it is used 
     ex.space_types.check(space_types)  # the locked check cell
     ex.space_types.hint()              # progressive hints, only on request
 
-``check`` has three outcomes:
+``check`` has three outcomes, shown in the notebook and returned as a :class:`Verdict`:
 
-* **correct** -- a green message is displayed, often with a line of explanation;
-* **not yet right** -- :class:`NotYetRight` is raised; its message points at the idea
-  to revisit, never at the expected value;
-* **not attempted** -- :class:`NotAttempted` is raised while the answer is still ``...``.
+* **correct** -- a green message, often with a line of explanation;
+* **not yet right** -- a red message that points at the idea to revisit, never at the
+  expected value;
+* **not attempted** -- a yellow message while the answer is still ``...`` (or a function
+  template whose body is still ``...``).
 
-Raising is what makes nbgrader give zero points for a wrong answer (a grade cell that
-raises scores nothing). Both exceptions render as a short coloured message in Jupyter
-instead of a traceback, so learners see feedback, not a stack dump.
+In lessons (practice) a check never raises, so *Run All* always reaches the end of a
+notebook. A question built with ``raises=True`` raises :class:`NotYetRight` /
+:class:`NotAttempted` instead, which makes nbgrader score the cell 0; both render as a short
+coloured message, never a stack dump. ``solution()`` reveals the model answer once the
+learner has made a real attempt.
 
 Answers are compared through salted, normalised hashes: the expected answers of
 conceptual questions never appear in clear in this package or in the learner's copy.
@@ -38,6 +41,7 @@ import numpy as np
 
 __all__ = [
     "CheckFailed",
+    "Verdict",
     "NotYetRight",
     "NotAttempted",
     "Question",
@@ -90,6 +94,25 @@ class NotAttempted(CheckFailed):
     colour = "33"  # ANSI yellow
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What a check decided: ``status`` is ``"correct"``, ``"not yet right"`` or ``"not attempted"``."""
+
+    status: str
+    message: str = ""
+
+    CORRECT = "correct"
+    NOT_YET_RIGHT = "not yet right"
+    NOT_ATTEMPTED = "not attempted"
+
+    @property
+    def correct(self) -> bool:
+        return self.status == self.CORRECT
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+
 @dataclass
 class Feedback:
     """A rich message shown in the notebook (HTML in JupyterLab, text elsewhere)."""
@@ -100,8 +123,11 @@ class Feedback:
 
     _STYLES = {
         "correct": ("✅", "#e8f5e9", "#2e7d32"),
+        "wrong": ("❌", "#ffebee", "#c62828"),
+        "blank": ("✏️", "#fffde7", "#8d6e00"),
         "hint": ("💡", "#fff8e1", "#8d6e00"),
         "info": ("ℹ️", "#e3f2fd", "#1565c0"),
+        "solution": ("📖", "#f3e5f5", "#6a1b9a"),
     }
 
     def __repr__(self) -> str:
@@ -111,7 +137,8 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         icon, background, colour = self._STYLES[self.kind]
-        body = f"<div style='margin-top:.3em'>{html.escape(self.message)}</div>" if self.message else ""
+        text = html.escape(self.message).replace("\n", "<br>")
+        body = f"<div style='margin-top:.3em;white-space:pre-wrap'>{text}</div>" if self.message else ""
         return (
             f"<div style='background:{background};border-left:4px solid {colour};"
             f"padding:.5em .8em;border-radius:4px;color:#222'>"
@@ -152,30 +179,50 @@ def canonical_number(value: Any, decimals: int) -> str:
 # --------------------------------------------------------------------------- questions
 @dataclass
 class Question:
-    """Base class: an exercise with an id, hints and a check.
+    """Base class: an exercise with an id, hints, a model answer and a check.
 
     Subclasses implement :meth:`_verdict`, which returns ``None`` when the answer is
-    right and otherwise raises :class:`NotYetRight` / :class:`NotAttempted`.
+    right and otherwise raises :class:`NotYetRight` / :class:`NotAttempted` (internally:
+    :meth:`check` turns that into a displayed verdict).
     """
 
     id: str
     hints: Sequence[str] = ()
     explanation: str = ""
+    model_answer: str = ""
+    raises: bool = False
     _hints_shown: int = field(default=0, init=False, repr=False)
+    _attempted: bool = field(default=False, init=False, repr=False)
 
     # -- public API ------------------------------------------------------------
+    def verdict(self, answer: Any) -> Verdict:
+        """Decide without showing anything: a :class:`Verdict`. Never raises for a wrong answer."""
+        try:
+            self._verdict(answer)
+        except NotAttempted as outcome:
+            return Verdict(Verdict.NOT_ATTEMPTED, outcome.message)
+        except CheckFailed as outcome:
+            return Verdict(Verdict.NOT_YET_RIGHT, outcome.message)
+        return Verdict(Verdict.CORRECT, self.explanation)
+
     def check(self, answer: Any) -> None:
-        """Check ``answer``; show *correct*, or raise *not yet right* / *not attempted*."""
-        self._verdict(answer)
-        _show(Feedback("Correct!", self.explanation, "correct"))
+        """Check ``answer`` and show *correct*, *not yet right* or *not attempted*.
+
+        Shows the verdict and returns nothing (so the notebook shows no ``Out[]``); use
+        :meth:`verdict` to get it as a value. Raises only for a question built with ``raises=True``.
+        """
+        result = self.verdict(answer)
+        if result.status != Verdict.NOT_ATTEMPTED:
+            self._attempted = True
+        _record(self.id, result.status)
+        if self.raises and not result.correct:
+            failure = NotAttempted if result.status == Verdict.NOT_ATTEMPTED else NotYetRight
+            raise failure(result.message, self.id)
+        _show(_feedback_for(result))
 
     def is_correct(self, answer: Any) -> bool:
         """True if ``answer`` is right (no output, never raises for a wrong answer)."""
-        try:
-            self._verdict(answer)
-        except CheckFailed:
-            return False
-        return True
+        return self.verdict(answer).correct
 
     def hint(self, number: int | None = None) -> None:
         """Show the next hint (or hint ``number``); each call reveals a little more."""
@@ -189,6 +236,16 @@ class Question:
         more = " Run hint() again for another." if number < len(self.hints) else ""
         _show(Feedback(f"Hint {number} of {len(self.hints)}", self.hints[number - 1] + more, "hint"))
 
+    def solution(self) -> None:
+        """Show the model answer, once the learner has checked an answer of their own."""
+        if not self.model_answer:
+            _show(Feedback("No model answer for this one", "Re-read the lesson section above the task.", "info"))
+        elif not self._attempted:
+            _show(Feedback("Try it first", "Fill in your own answer and run the check cell once; then "
+                           "solution() shows the model answer to compare with.", "info"))
+        else:
+            _show(Feedback("Model answer", self.model_answer, "solution"))
+
     # -- helpers for subclasses -----------------------------------------------
     def _not_yet(self, message: str) -> NotYetRight:
         nudge = " Stuck? Run .hint() on this question." if self.hints else ""
@@ -199,6 +256,25 @@ class Question:
 
     def _verdict(self, answer: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+_FEEDBACK_KIND = {Verdict.CORRECT: "correct", Verdict.NOT_YET_RIGHT: "wrong", Verdict.NOT_ATTEMPTED: "blank"}
+_FEEDBACK_TITLE = {Verdict.CORRECT: "Correct!", Verdict.NOT_YET_RIGHT: NotYetRight.title,
+                   Verdict.NOT_ATTEMPTED: NotAttempted.title}
+
+
+def _feedback_for(result: Verdict) -> Feedback:
+    return Feedback(_FEEDBACK_TITLE[result.status], result.message, _FEEDBACK_KIND[result.status])
+
+
+def _record(question_id: str, status: str) -> None:
+    """Note the outcome in the learner's progress record (never lets a check fail)."""
+    try:
+        from course import progress
+
+        progress.record(question_id, status)
+    except Exception:  # a progress record must never stop a check
+        pass
 
 
 @dataclass
@@ -331,12 +407,18 @@ class FunctionQuestion(Question):
             raise self._not_attempted(self.name)
         if not callable(answer):
             raise self._not_yet(f"{self.name} should be a function (defined with def).")
+        if is_template(answer):
+            raise NotAttempted(f"{self.name} still has ... as its body: write the lines that compute the result "
+                               f"(ending with return), then run this cell again.", self.id)
         for args, expected in self.cases:
             shown = ", ".join(_describe(a) for a in args)
             try:
                 result = answer(*args)
             except Exception as error:  # the learner's code failed: say where, not why it should work
                 raise self._not_yet(f"{self.name}({shown}) raised {type(error).__name__}: {error}") from None
+            if result is Ellipsis:
+                raise NotAttempted(f"{self.name}({shown}) returned ...: replace the ... with the lines that "
+                                   f"compute the result.", self.id)
             if result is None:
                 raise self._not_yet(f"{self.name}({shown}) returned nothing. Did you forget `return`?")
             if not is_number(result):
@@ -345,6 +427,24 @@ class FunctionQuestion(Question):
             if digest != expected:
                 why = self.mistakes.get(digest, "Re-check the rule it should follow.")
                 raise self._not_yet(f"{self.name}({shown}) returned {float(result):g}, which is not right yet. {why}")
+
+
+_TEMPLATE_OPS = {"RESUME", "NOP", "LOAD_CONST", "RETURN_VALUE", "RETURN_CONST", "CACHE"}
+
+
+def is_template(function: Any) -> bool:
+    """True if ``function`` is an untouched template such as ``def f(x): ...`` (its body does nothing)."""
+    import dis
+
+    code = getattr(function, "__code__", None)
+    if code is None or code.co_name == "<lambda>":
+        return False
+    for instruction in dis.get_instructions(code):
+        if instruction.opname not in _TEMPLATE_OPS:
+            return False
+        if instruction.opname in ("LOAD_CONST", "RETURN_CONST") and instruction.argval not in (None, Ellipsis):
+            return False
+    return True
 
 
 def _describe(value: Any) -> str:

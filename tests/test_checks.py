@@ -8,7 +8,18 @@ from nbclient import NotebookClient
 
 from course import checks
 from course.checks import (ChoiceQuestion, FunctionQuestion, LabelsQuestion, NotAttempted, NotYetRight,
-                           NumberQuestion, answer_key, canonical_number, fingerprint, function_cases)
+                           NumberQuestion, Verdict, answer_key, canonical_number, fingerprint, function_cases)
+
+
+def failed(question, answer, status=Verdict.NOT_YET_RIGHT, match=None):
+    """The verdict's message, after asserting its status (and that it mentions ``match``)."""
+    verdict = question.verdict(answer)
+    assert verdict.status == status, verdict
+    if match:
+        import re
+
+        assert re.search(match, verdict.message), verdict.message
+    return verdict.message
 
 
 def choice(**extra):
@@ -38,43 +49,37 @@ def test_choice_normalises_case_and_spaces():
 
 
 def test_choice_rejects_unknown_option_naming_the_options():
-    with pytest.raises(NotYetRight, match="not one of the options"):
-        choice().check("z")
+    failed(choice(), "z", match="not one of the options")
 
 
 def test_wrong_choice_message_comes_from_its_feedback():
     q = choice(feedback={answer_key("t_choice", choice="a"): "Think about speed."})
-    with pytest.raises(NotYetRight, match="Think about speed"):
-        q.check("a")
+    failed(q, "a", match="Think about speed")
 
 
 def test_messages_never_contain_the_expected_value():
     q = NumberQuestion(id="t_num", decimals=0, answer_hash=answer_key("t_num", number=1164, decimals=0))
-    with pytest.raises(NotYetRight) as failure:
-        q.check(1000)
-    assert "1164" not in failure.value.message
+    message = failed(q, 1000)
+    assert "1164" not in message
 
 
 def test_labels_question_reports_how_many_are_right_and_which_to_revisit():
     key = {"x": "s", "y": "p", "z": "a"}
     q = LabelsQuestion(id="t_lab", labels=("S", "P", "A"), answer_hashes=answer_key("t_lab", key),
                        ideas={"y": "Who benefits?"})
-    with pytest.raises(NotYetRight) as failure:
-        q.check({"x": "S", "y": "A", "z": "A"})
-    assert "2 of 3 are right" in failure.value.message and "y" in failure.value.message
-    assert "Who benefits?" in failure.value.message
+    message = failed(q, {"x": "S", "y": "A", "z": "A"})
+    assert "2 of 3 are right" in message and "y" in message
+    assert "Who benefits?" in message
 
 
 def test_labels_question_partially_filled_is_not_attempted_and_names_the_blanks():
     q = LabelsQuestion(id="t_lab", labels=("S", "P"), answer_hashes=answer_key("t_lab", {"x": "s", "y": "p"}))
-    with pytest.raises(NotAttempted, match="y"):
-        q.check({"x": "S", "y": ...})
+    failed(q, {"x": "S", "y": ...}, Verdict.NOT_ATTEMPTED, match="y")
 
 
 def test_labels_question_names_missing_and_extra_keys():
     q = LabelsQuestion(id="t_lab", labels=("S", "P"), answer_hashes=answer_key("t_lab", {"x": "s", "y": "p"}))
-    with pytest.raises(NotYetRight, match="missing: y; unexpected: w"):
-        q.check({"x": "S", "w": "P"})
+    failed(q, {"x": "S", "w": "P"}, match="missing: y; unexpected: w")
 
 
 def test_labels_aliases():
@@ -89,10 +94,8 @@ def test_function_question_reports_the_learners_exception():
     def broken(x):
         raise KeyError("kind")
 
-    with pytest.raises(NotYetRight, match=r"double\(3\) raised KeyError"):
-        q.check(broken)
-    with pytest.raises(NotYetRight, match="forget `return`"):
-        q.check(lambda x: None)
+    failed(q, broken, match=r"double\(3\) raised KeyError")
+    failed(q, lambda x: None, match="forget `return`")
     assert q.is_correct(lambda x: x + x)
 
 
@@ -134,3 +137,85 @@ def test_in_a_real_kernel_learners_see_feedback_not_a_stack_trace():
     assert not any("File " in line or "Traceback" in line for line in wrong[0]["traceback"])
     assert blank[0]["ename"] == "NotAttempted"
     assert "text/html" in hint[0]["data"] and "Hint 1 of 1" in hint[0]["data"]["text/plain"]
+
+
+def test_a_lesson_check_never_raises_and_returns_its_verdict(capsys):
+    q = choice(explanation="Speed matters.")
+    for answer in ("a", ..., "z", "b"):
+        assert q.check(answer) is None
+    out = capsys.readouterr().out
+    assert "Not yet right" in out and "Not attempted yet" in out and "Correct!" in out
+
+
+def test_a_graded_question_still_raises_so_nbgrader_scores_zero():
+    q = choice(raises=True)
+    with pytest.raises(NotYetRight):
+        q.check("a")
+    with pytest.raises(NotAttempted):
+        q.check(...)
+
+
+def test_solution_is_shown_only_after_a_real_attempt(capsys):
+    q = choice(model_answer="b: answer within the hour.")
+    q.solution()
+    assert "Try it first" in capsys.readouterr().out
+    q.check(...)
+    q.solution()
+    assert "Try it first" in capsys.readouterr().out  # the placeholder is not an attempt
+    q.check("a")
+    q.solution()
+    assert "answer within the hour" in capsys.readouterr().out
+
+
+def test_an_untouched_function_template_is_not_attempted():
+    q = FunctionQuestion(id="t_fn", name="double", cases=function_cases("t_fn", lambda x: 2 * x, [(3,)]))
+
+    def template(x):
+        ...
+
+    def documented_template(x):
+        """Return twice x."""
+        ...
+
+    def returns_placeholder(x):
+        return ...
+
+    for untouched in (template, documented_template, returns_placeholder):
+        assert q.verdict(untouched).status == Verdict.NOT_ATTEMPTED, untouched
+    assert "returned nothing" in q.verdict(lambda x: None).message or "forget" in q.verdict(lambda x: None).message
+
+
+def test_progress_is_recorded_only_inside_a_workbook(tmp_path, monkeypatch):
+    from course import progress
+
+    monkeypatch.chdir(tmp_path)
+    choice().check("a")
+    assert not (tmp_path / progress.RECORD_NAME).exists()  # not a workbook: no trace
+    (tmp_path / progress.WORKBOOK_MARK).write_text("{}")
+    (tmp_path / "module1_intro").mkdir()
+    monkeypatch.chdir(tmp_path / "module1_intro")
+    q = choice()
+    q.check("a")
+    q.check("b")
+    q.check("a")  # a later slip does not undo a right answer
+    entry = progress.load(tmp_path / progress.RECORD_NAME)["t_choice"]
+    assert entry["best"] == "correct" and entry["status"] == "not yet right" and entry["attempts"] == 3
+
+
+def test_in_a_real_kernel_lesson_checks_show_a_verdict_and_a_forgotten_quote_is_explained():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("from course import setup_notebook\nsetup_notebook(quiet=True)\n"
+                                  "from course.exercises.module1 import lesson1 as ex"),
+        nbformat.v4.new_code_cell("ex.jacket_week.check('a')"),
+        nbformat.v4.new_code_cell("ex.jacket_week.check(...)"),
+        nbformat.v4.new_code_cell("answer = {'x': S}"),
+    ])
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True).execute()
+    wrong, blank, forgot = (cell.outputs for cell in nb.cells[1:])
+    assert all(o["output_type"] == "display_data" for o in wrong + blank)
+    assert "Not yet right" in wrong[0]["data"]["text/plain"]
+    assert "Not attempted yet" in blank[0]["data"]["text/plain"]
+    # Still an error (a graded cell scores 0), but explained in one short message.
+    assert forgot[0]["output_type"] == "error" and forgot[0]["ename"] == "NameError"
+    text = "\n".join(forgot[0]["traceback"])
+    assert 'put it in quotes: "S"' in text and "Traceback" not in text and "File " not in text

@@ -10,6 +10,7 @@ from course.checks import ChoiceQuestion, FunctionQuestion, LabelsQuestion, Numb
 
 space_types = LabelsQuestion(
     id="a1_space_types",
+    raises=True,
     labels=("S", "P", "A", "C", "E", "I"),
     answer_hashes={
         "help_forum": "2abd99e5b35650f4a417",
@@ -39,6 +40,7 @@ space_types = LabelsQuestion(
 
 community_or_audience = LabelsQuestion(
     id="a1_community_or_audience",
+    raises=True,
     labels=("community", "audience"),
     answer_hashes={
         "newsletter_readers": "d873b589449cdc93b15a",
@@ -61,6 +63,7 @@ community_or_audience = LabelsQuestion(
 
 cm_or_smm = LabelsQuestion(
     id="a1_cm_or_smm",
+    raises=True,
     labels=("community management", "social media management"),
     aliases={"cm": "community management", "smm": "social media management"},
     answer_hashes={
@@ -87,6 +90,7 @@ cm_or_smm = LabelsQuestion(
 
 people_told = FunctionQuestion(
     id="a1_people_told",
+    raises=True,
     name="people_told",
     decimals=0,
     cases=[((10, 5), "89b963e3fae3427ce923")],
@@ -99,6 +103,7 @@ people_told = FunctionQuestion(
 
 review_readers = NumberQuestion(
     id="a1_review_readers",
+    raises=True,
     what="review_readers",
     decimals=0,
     answer_hash="21aa1df86882c927cf13",
@@ -113,6 +118,7 @@ review_readers = NumberQuestion(
 
 first_reply = ChoiceQuestion(
     id="a1_first_reply",
+    raises=True,
     options=("a", "b", "c", "d"),
     answer_hash="525c07463bf074ef63c6",
     feedback={
@@ -129,6 +135,7 @@ first_reply = ChoiceQuestion(
 
 say_it = LabelsQuestion(
     id="a1_say_it",
+    raises=True,
     labels=("thank you", "sorry", "we support you"),
     answer_hashes={
         "member_tutorial": "bd22fdeb8c019c955836",
@@ -151,6 +158,7 @@ say_it = LabelsQuestion(
 
 agency_risk = ChoiceQuestion(
     id="a1_agency_risk",
+    raises=True,
     options=("a", "b", "c", "d"),
     answer_hash="5969900ca4da2065919b",
     feedback={
@@ -175,6 +183,7 @@ def _example_messages() -> pd.DataFrame:
 
 complaints_within_hour = FunctionQuestion(
     id="a1_complaints_within_hour",
+    raises=True,
     name="share_answered_within_hour",
     decimals=2,
     cases=[((_example_messages(),), "844a8a0fd2f4133b593d")],

@@ -8,7 +8,8 @@ import pytest
 
 from course.crisis import ACTIONS, RULES, Simulation, load_scenario, run_policy
 from course.crisis.model import ONCE, PER_POST, debrief
-from course.crisis.policy import IncomingPost, evaluate, parse_decision, silent_policy, textbook_policy
+from course.crisis.policy import IncomingPost, evaluate, parse_decision, silent_policy
+from answer_keys.m4_policies import playbook as textbook_policy
 
 SCENARIO = load_scenario("leaking_jackets")
 
@@ -132,10 +133,11 @@ def test_personal_reply_beats_canned_reply():
         before = sim.state.trust
         effect = sim.act("respond_individually", post.id, text)
         sim.delta = sim.state.trust - before
-        assert post.status == "answered"
-        sim.effect = effect
+        sim.effect, sim.target = effect, post
     assert personal.effect.helped and not canned.effect.helped
     assert personal.delta > 0 > canned.delta
+    # a canned reply answers nobody: the post stays open and keeps travelling
+    assert personal.target.status == "answered" and canned.target.status == "open"
 
 
 def test_negative_versus_bad_content():
@@ -178,8 +180,21 @@ def test_taking_offline_is_best_after_a_public_word():
     results = []
     for sim in (hiding, open_first):
         post = first_post(sim, "complaint")
+        post.text = "My order number is VW-20391 and I want a refund."  # personal details: a case for DM
         results.append(sim.act("take_offline", post.id))
     assert not results[0].helped and results[1].helped
+
+
+def test_taking_offline_a_post_with_nothing_private_leaves_its_readers_without_an_answer():
+    needed, not_needed = fresh(), fresh()
+    for sim, text in ((needed, "Refund please, my order is VW-1."), (not_needed, "Seams leak. Not ok.")):
+        sim.act("acknowledge")
+        post = first_post(sim, "complaint")
+        post.text = text
+        before = sim.state.trust
+        sim.effect, sim.delta = sim.act("take_offline", post.id), sim.state.trust - before
+    assert needed.effect.helped and needed.delta > 0
+    assert not not_needed.effect.helped and not_needed.delta < 0
 
 
 def test_per_post_actions_need_a_post_and_unknown_actions_are_refused():

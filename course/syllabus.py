@@ -59,7 +59,9 @@ MODULES: tuple[Module, ...] = (
         "module4_interaction",
         4,
         "Community Interaction",
-        (Notebook("4.3-crisis-management.ipynb", "Crisis management on social media", kind="lab"),),
+        (Notebook("4.3-crisis-management.ipynb", "Crisis management on social media"),
+         Notebook("4.3b-crisis-policy-lab.ipynb", "Crisis management on social media: the response policy lab",
+                  kind="lab")),
     ),
     Module(
         "module5_analysis",

@@ -12,19 +12,27 @@ rule                what the model does
 respond_fast        Until the brand says something in public (a post everyone sees: an
                     acknowledgement, an apology, a statement; a reply to one person is not one),
                     the story grows faster every hour of silence; a public word within the first
-                    hour earns the most trust and the speed points.
-                    (1.2 Why it matters; 4.3 Crisis management: answer within the hour.)
+                    hour earns the most trust and the speed points. (1.2 Why it matters; 4.3.)
 acknowledge_early   Acknowledging works before the full fix exists: it slows growth and earns
                     trust at once; the statement with concrete steps can follow.
-apologise_if_due    An apology calms the story in proportion to how much the brand is at fault;
-                    apologising for what the brand did not do earns little.
+apologise_if_due    An apology calms the story in proportion to how much the brand is at fault,
+                    and an owed apology still missing after the first hour costs trust every
+                    hour. Apologising for what the brand did not do (brand-wide, or in a reply
+                    to a false rumour) reads as an admission: it costs trust and score.
 inform_steps        A statement with concrete steps (and a remedy for those affected) turns the
-                    sentiment: people see what will change. (4.3: inform, follow up.)
-act_on_cause        Pulling the offending content removes the story's fuel, when there is some.
-individual_replies  Answering each legitimate post personally resolves it and earns trust;
-                    canned, copy-paste replies cost trust. (4.2: no canned replies.)
-offline             Taking a case to a private channel resolves it, best after a public word
-                    (otherwise it looks like hiding).
+                    sentiment; with no statement after ninety minutes, trust slips every hour.
+act_on_cause        Pulling the offending content removes the story's fuel; while it stays up
+                    the story grows faster, and after the first hour trust slips every hour.
+                    Pulling when there is nothing to pull looks like panic and costs trust.
+individual_replies  Answering each legitimate post personally resolves it and earns trust.
+                    Canned replies (blank, a word or two, stock phrases, the post's own words
+                    sent back, or a near-copy of either of the brand's last two replies by
+                    difflib similarity, the author's name aside) cost trust and score and leave
+                    the post open. (4.2: no canned replies.)
+offline             Taking a case to a private channel resolves it when it needs personal
+                    details (an order, a refund, an address) and comes after a public word;
+                    before it, it looks like hiding, and with nothing private in the post it
+                    leaves the post's readers without an answer.
 negative_vs_bad     Legitimate criticism is answered; abuse and spam are moderated under the
                     rules. Deleting legitimate criticism backfires: screenshots spread and trust
                     falls. (4.2: negative vs. bad content.)
@@ -32,8 +40,10 @@ dont_argue          Arguing with critics feeds the story and costs trust.
 bad_news_travels    A negative post travels further than a positive one (about 24 people hear of
                     a bad experience for 15 of a good one), so negative reach is weighted 1.6x.
                     (1.2 Why it matters.)
-escalate_in_time    Legal threats and press requests need the right people: escalating in time
-                    keeps the media from running the story; escalating for nothing costs time.
+escalate_in_time    Legal threats and press requests go to PR/legal: escalating one of those
+                    posts hands it to them, and they answer it (the post counts as answered),
+                    and the press needs a bigger story before it runs it. Escalating for
+                    nothing costs time.
 media_pickup        When the story's reach passes a threshold the press picks it up, and it
                     grows again until the brand has spoken with concrete steps.
 workload            Unanswered posts pile up; a long queue of ignored people costs trust.
@@ -142,6 +152,11 @@ NEGATIVE_REACH_WEIGHT = 24 / 15  # bad experiences reach about 24 people for eve
 SHARE_OF_FOLLOWERS_REACHED = 0.05
 STATEMENT_DUE_MINUTE = 90  # by then people expect to hear what will change, not only "we're on it"
 STATEMENT_OVERDUE_TRUST_PER_HOUR = 3.0
+PULL_DUE_MINUTE = 60  # offending content left up after the first hour
+PULL_OVERDUE_TRUST_PER_HOUR = 3.0
+WRONG_BRAND_APOLOGY_PENALTY = 4  # score points: a public apology for what the brand did not do
+APOLOGY_DUE_MINUTE = 60  # an apology that is owed is owed in the first hour
+APOLOGY_OVERDUE_TRUST_PER_HOUR = 3.0  # times the brand's share of the fault
 MAX_NEGATIVE_PER_HOUR = 600.0  # beyond this the team cannot read the feed anyway
 
 DEFAULT_TEXTS = {
@@ -226,6 +241,8 @@ class CrisisState:
     canned: int = 0
     wrong_apologies: int = 0
     statement_overdue_noted: bool = False
+    apology_overdue_noted: bool = False
+    pull_overdue_noted: bool = False
     replies: int = 0
     pending_penalty_posts: list[tuple[str, str]] = field(default_factory=list)
 
@@ -333,7 +350,8 @@ class Simulation:
         if fault >= 0.4:
             s.trust += 8 * fault - 2.5
             return self._effect("apologise", "apologise_if_due", True, "An apology was owed, and it took the heat out of the story.")
-        s.trust -= 4  # an apology for what the brand did not do reads as an admission
+        s.trust -= 6  # an apology for what the brand did not do reads as an admission
+        s.wrong_apologies += WRONG_BRAND_APOLOGY_PENALTY
         return self._effect("apologise", "apologise_if_due", False,
                             "The brand was hardly at fault here: the apology read as an admission and blurred the facts.")
 
@@ -355,7 +373,7 @@ class Simulation:
         if self.scenario.offending_content:
             s.trust += 5
             return self._effect("pull_content", "act_on_cause", True, "Pulling the offending content removed the story's fuel.")
-        s.trust -= 2
+        s.trust -= 5
         return self._effect("pull_content", "act_on_cause", False, "There was nothing offending to pull: it looked like panic.")
 
     def _escalate_post(self, post: Post):
@@ -512,6 +530,23 @@ class Simulation:
         s.negative_per_hour = min(MAX_NEGATIVE_PER_HOUR, max(0.0, s.negative_per_hour * math.exp(self._growth_per_hour() * dt / 60)))
         open_old = sum(1 for minute in self._open_legitimate.values() if s.minute - minute >= 60)
         s.trust -= 0.15 * min(open_old, 40) * dt / 60  # ignored people lose faith
+        fault = sc.brand_at_fault
+        if fault >= 0.4 and "apologise" not in s.done and s.minute >= APOLOGY_DUE_MINUTE:
+            # an apology that is owed and missing: every hour without it reads as not caring
+            s.trust -= APOLOGY_OVERDUE_TRUST_PER_HOUR * fault * dt / 60
+            if not s.apology_overdue_noted:
+                s.apology_overdue_noted = True
+                self.effects.append(Effect(s.minute, "(time)", "", "apologise_if_due", False,
+                                           "An hour in, Velora had caused the problem and still not said sorry: "
+                                           "people noticed, and trust slipped every hour."))
+        if sc.offending_content and "pull_content" not in s.done and s.minute >= PULL_DUE_MINUTE:
+            # the advert is still running: every hour it stays up says the brand does not mean its words
+            s.trust -= PULL_OVERDUE_TRUST_PER_HOUR * dt / 60
+            if not s.pull_overdue_noted:
+                s.pull_overdue_noted = True
+                self.effects.append(Effect(s.minute, "(time)", "", "act_on_cause", False,
+                                           "An hour in, the content that caused it all was still up: new people "
+                                           "kept finding it, and trust slipped every hour."))
         if "post_statement" not in s.done and s.minute >= STATEMENT_DUE_MINUTE:
             # replies one by one are no substitute for saying what will change
             s.trust -= STATEMENT_OVERDUE_TRUST_PER_HOUR * dt / 60

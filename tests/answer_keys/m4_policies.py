@@ -1,5 +1,5 @@
-"""Crisis policies shared by the tests: the playbook (the lab's model solution, as a rule table) and a
-suite of degenerate policies, each of which takes one shortcut the lessons warn against.
+"""Crisis policies shared by the tests: the playbook (the lab's model solution, a rule table read from the
+master notebook) and a suite of degenerate policies, each of which takes one shortcut the lessons warn against.
 
 None of this ships in the ``course`` package: the playbook is an answer to the graded lab.
 """
@@ -9,81 +9,6 @@ from __future__ import annotations
 from course.crisis.table import policy_from_table
 
 CASES: list = []  # no questions here; the keys are in m4_crisis.py and m4_lesson3.py
-
-PLAYBOOK_MOVES = {
-    "acknowledge": "at once",
-    "apologise": "if brand at fault",
-    "pull_content": "if offending content",
-    "post_statement": "after 30 minutes",
-    "offer_remedy": "after statement and if brand at fault",
-    "escalate": "if press or legal",
-}
-
-PLAYBOOK_REPLIES = [
-    # kind, when, action, reply
-    ("abuse", "always", "moderate", ""),
-    ("spam", "always", "moderate", ""),
-    ("media_request", "always", "escalate", ""),
-    ("legal_threat", "always", "escalate", ""),
-    ("support", "always", "reply", "Thank you, {name}! It means a lot to the team today."),
-    ("support", "always", "reply", "{name}, thanks for sticking with us while we sort this out."),
-    ("support", "always", "reply", "Kind words on a hard day, {name}. Thank you."),
-    ("support", "always", "reply", "Thanks {name}, we'll do our best to earn that patience."),
-    ("support", "always", "reply", "That's good to read, {name}. Thanks for saying it."),
-    ("praise", "always", "reply", "Thank you, {name}! We'll pass that on to the team."),
-    ("praise", "always", "reply", "{name}, that made our morning. Thank you."),
-    ("misinformation", "always", "reply",
-     "Hi {name}, I understand why this worries people, but it isn't accurate. The facts are in our pinned post."),
-    ("misinformation", "always", "reply",
-     "{name}, that claim is not correct. Here is what we know and have checked so far, pinned at the top of our page."),
-    ("misinformation", "always", "reply",
-     "Thanks for raising it, {name}. The rumour is wrong; our pinned update sets out what is true and how we checked."),
-    ("misinformation", "always", "reply",
-     "{name}, we can see why that spread, yet it is false. Please read the checked facts in our pinned post."),
-    ("misinformation", "always", "reply",
-     "Hello {name}. This one is untrue, and we have put the evidence in a pinned post for everyone to see."),
-    ("complaint", "if private details", "offline", ""),
-    ("question", "if private details", "offline", ""),
-    ("complaint", "if brand at fault", "reply",
-     "Hi {name}, I'm sorry about this. We're looking into it right now and will update you today."),
-    ("complaint", "if brand at fault", "reply",
-     "{name}, you're right to be annoyed, and we apologise. The team is on it; our pinned post has the steps."),
-    ("complaint", "if brand at fault", "reply",
-     "That should not have happened, {name}. Sorry. I'll come back to you myself once the fix is confirmed."),
-    ("complaint", "if brand at fault", "reply",
-     "Thank you for telling us, {name}. We got this wrong and we're fixing it: details are pinned on our profile."),
-    ("complaint", "if brand at fault", "reply",
-     "{name}, we hear you and we're sorry. Here is what we are doing about it, with a date for the next update."),
-    ("complaint", "if brand not at fault", "reply",
-     "Hi {name}, I understand why this is worrying. Here is what we know so far; the full facts are pinned."),
-    ("complaint", "if brand not at fault", "reply",
-     "{name}, thank you for asking us directly. I can tell you what is true, and our pinned post explains how to check."),
-    ("complaint", "if brand not at fault", "reply",
-     "That concern makes sense, {name}. We've checked and set out the facts in a pinned post, with the settings to look at."),
-    ("complaint", "if brand not at fault", "reply",
-     "Hello {name}, we understand the worry. The pinned update has what we know, and I'm here for any follow-up."),
-    ("complaint", "if brand not at fault", "reply",
-     "{name}, fair question. The short answer and the evidence are in our pinned post; ask me anything it leaves open."),
-    ("question", "always", "reply", "Good question, {name}. The answer and the next steps are in our pinned post."),
-    ("question", "always", "reply", "Hi {name}, here is what we know so far; the full update is pinned on our profile."),
-    ("question", "always", "reply", "{name}, thanks for asking. We'll post the next update here today, and I'll tag you."),
-    ("question", "always", "reply", "Hello {name}, the short answer is in our pinned post. Ask me if it leaves anything open."),
-    ("question", "always", "reply", "{name}, we are checking that now and will answer here as soon as we know."),
-    ("influencer", "always", "reply",
-     "Hi {name}, thank you for raising this with your followers. Here is what we know and what we're doing about it."),
-    ("influencer", "always", "reply",
-     "{name}, you're right to ask, and we owe your audience a straight answer: it is in our pinned post, with the steps."),
-]
-
-
-def playbook_table():
-    import pandas as pd
-
-    return pd.DataFrame(PLAYBOOK_REPLIES, columns=["kind", "when", "action", "reply"])
-
-
-playbook = policy_from_table(playbook_table(), PLAYBOOK_MOVES)
-
 
 def _name(post):
     return post.author.lstrip("@")
@@ -167,3 +92,21 @@ DEGENERATE = {
     "never a brand-wide move": no_brand_moves,
     "deleting criticism": deletes_criticism,
 }
+
+
+def lab_solution():
+    """The lab's model solution, ``(replies, moves)``, read from the master notebook's solution cell."""
+    import pandas as pd
+
+    from course.syllabus import REPO_ROOT
+    from nbtools import read
+
+    nb = read(REPO_ROOT / "module4_interaction" / "4.3b-crisis-policy-lab.ipynb")
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "c43_respond")
+    source = cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+    namespace = {"pd": pd}
+    exec(source, namespace)
+    return namespace["respond"]
+
+
+playbook = policy_from_table(*lab_solution())

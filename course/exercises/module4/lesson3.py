@@ -1,7 +1,8 @@
 """Lesson 4.3 -- Crisis management on social media (practice questions, not graded).
 
-The graded part of the lesson is the crisis-response policy in :mod:`course.exercises.module4.crisis`.
-Expected answers are stored as salted hashes only (see :mod:`course.checks`).
+The graded crisis-response policy is in lab 4.3b (:mod:`course.exercises.module4.crisis`). These
+warm-ups are practice: their checks show a verdict and never raise, and ``solution()`` shows the
+model answer after a real attempt. Expected answers are stored as salted hashes (see :mod:`course.checks`).
 """
 
 from course.checks import ChoiceQuestion, LabelsQuestion
@@ -34,9 +35,10 @@ triage = LabelsQuestion(
         "soaked_commute": "Angry and public, but every word of it is about a real problem with the product.",
         "insult": "Does this post contain any criticism you could act on, or only insults?",
         "crypto_link": "Nothing to do with the jackets, or with anything at all.",
-        "toxic_rumour": "Wrong is not the same as abusive. If it disappears, what will people conclude?",
+        "toxic_rumour": "Wrong is not the same as abusive, and nobody outside the community team is needed to "
+        "state Velora's replacement rules. If the post disappears, what will people conclude?",
         "magazine": "Who at Velora should decide what is said on the record to a journalist?",
-        "order_number": "The rider is entitled to an answer, but look at what the post contains besides the complaint.",
+        "order_number": "The rider is owed an answer, but sorting out one refund needs the order and payment details.",
         "lawyer": "Once lawyers are mentioned, the community team should not be the only ones who know.",
     },
     hints=(
@@ -49,6 +51,11 @@ triage = LabelsQuestion(
     explanation="Negative is not bad: criticism and even false rumours are answered, only abuse and spam are "
     "moderated, personal details move to a private channel, and the press and lawyers go to the people who "
     "speak for the company.",
+    model_answer="soaked_commute: reply (angry, but all of it is about the product) · insult: moderate (abuse, "
+    "nothing to act on) · crypto_link: moderate (spam) · toxic_rumour: reply (false, so answer it with the facts "
+    "in public; deleting it would confirm it) · magazine: escalate (the press office answers journalists) · "
+    "order_number: offline (a short public word, then the refund is sorted out in a private message) · "
+    "lawyer: escalate (legal must know, and answers it).",
 )
 
 first_hour = ChoiceQuestion(
@@ -69,4 +76,7 @@ first_hour = ChoiceQuestion(
     ),
     explanation="A fast, honest acknowledgement with an apology and a time for the next update slows the story "
     "while the facts are checked; the statement with concrete steps can follow.",
+    model_answer="b) A short public post now that names the problem, says sorry (Velora sold the jackets) and gives "
+    "a time for the next update, then personal replies. a) leaves the first hour to other people's guesses, c) "
+    "blames a supplier before the cause is known, d) hides legitimate complaints.",
 )

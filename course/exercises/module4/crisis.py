@@ -62,12 +62,17 @@ policy_ready = PolicyForm(
 )
 
 
-def graded_later(answer: Any, part: str) -> None:
-    """The visible side of a graded part: says what will be graded, checks only that an answer exists."""
-    _policy_or_raise(policy_ready, answer)
-    _show(Feedback(f"Part {part} is graded after you hand in",
-                   "Your policy is in. This part is scored on crises and seeds you have not seen; the debriefs "
-                   "of play_once are the way to judge it before then.", "info"))
+class GradedLater:
+    """The visible side of a part graded after hand-in: checks only that an answer exists, says nothing of its quality."""
+
+    def check(self, answer: Any, part: str) -> None:
+        _policy_or_raise(policy_ready, answer)
+        _show(Feedback(f"Part {part} is graded after you hand in",
+                       "Your policy is in. This part is scored on crises and seeds you have not seen; the debriefs "
+                       "of play_once are the way to judge it before then.", "info"))
+
+
+graded_later = GradedLater()
 
 
 def play_once(policy, scenario: str = PRACTICE, seed: int = 0):

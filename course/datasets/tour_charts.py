@@ -32,6 +32,15 @@ def mark_the_year(ax) -> None:
     ax.axvspan(*CAMPAIGN_DAYS, color=GREEN, alpha=0.10, label="#FirstRideVelora", zorder=0)
 
 
+def _finish(fig: Figure, ax, legend: bool = True, **labels) -> Figure:
+    """Titles and axis labels (``title=``, ``xlabel=``, ``ylabel=``), the legend, a tight layout: the figure."""
+    ax.set(**labels)
+    if legend:
+        ax.legend()
+    fig.tight_layout()
+    return fig
+
+
 def followers_growth(followers: pd.DataFrame) -> Figure:
     """Followers per platform: absolute (left) and indexed to 100 on the first day (right)."""
     totals = followers.pivot(index="date", columns="platform", values="total")
@@ -94,11 +103,8 @@ def reply_times(messages: pd.DataFrame, target_minutes: float = 60) -> Figure:
     ax.axvline(target_minutes, color=RED, linewidth=2, label="1-hour target")
     ax.axvline(minutes.median(), color=BLUE, linestyle="--", label="median")
     ax.set_xticks([1, 5, 15, 60, 240, 720, 2880], labels=["1 min", "5 min", "15 min", "1 h", "4 h", "12 h", "2 days"])
-    ax.set(title="Time to first reply (answered messages)", xlabel="minutes until the first reply (log scale)",
-           ylabel="messages")
-    ax.legend()
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, title="Time to first reply (answered messages)",
+                   xlabel="minutes until the first reply (log scale)", ylabel="messages")
 
 
 def who_answers_first(threads: pd.DataFrame) -> Figure:
@@ -123,10 +129,7 @@ def participation(tiers: pd.DataFrame) -> Figure:
     ax.bar([i - 0.2 for i in x], 100 * tiers["share"], width=0.4, color=GREY, label="share of members")
     ax.bar([i + 0.2 for i in x], 100 * tiers["actions_share"], width=0.4, color=ORANGE, label="share of replies written")
     ax.set_xticks(list(x), labels=["lurkers\n(no reply)", "contributors", "heavy contributors\n(top 1%)"][: len(tiers)])
-    ax.set(title="Participation tiers on the forum (the 90-9-1 check)", ylabel="% of the total")
-    ax.legend()
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, title="Participation tiers on the forum (the 90-9-1 check)", ylabel="% of the total")
 
 
 def sessions_by_medium(web: pd.DataFrame) -> Figure:
@@ -150,11 +153,8 @@ def turn_up(events: pd.DataFrame) -> Figure:
         ax.scatter(some["registrations"], some["attendance"], color=colour, label=kind, s=50)
     top = events["registrations"].max()
     ax.plot([0, top], [0, top], color="grey", linestyle="--", linewidth=1, label="everyone who registered came")
-    ax.set(title="Registrations and attendance, one dot per event", xlabel="people who registered",
-           ylabel="people who attended")
-    ax.legend()
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, title="Registrations and attendance, one dot per event", xlabel="people who registered",
+                   ylabel="people who attended")
 
 
 def ab_test_daily(ab_test: pd.DataFrame) -> Figure:
@@ -175,10 +175,9 @@ def recommend_scores(survey: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(9, 4))
     ax.bar(counts.index, counts.to_numpy(), color=[RED] * 7 + ["#9e9e9e"] * 2 + [GREEN] * 2)
     ax.set_xticks(range(11))
-    ax.set(title="Would you recommend Velora? (red: detractors, grey: passives, green: promoters)",
-           xlabel="answer, 0 (not at all) to 10 (extremely likely)", ylabel="responses")
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, legend=False,
+                   title="Would you recommend Velora? (red: detractors, grey: passives, green: promoters)",
+                   xlabel="answer, 0 (not at all) to 10 (extremely likely)", ylabel="responses")
 
 
 def voice_by_week(listening: pd.DataFrame, brand: str = "Velora") -> Figure:
@@ -205,10 +204,8 @@ def where_velora_is_discussed(listening: pd.DataFrame, brand: str = "Velora") ->
     fig, ax = plt.subplots(figsize=(8, 5))
     ax.barh(places["platform"].astype(str), places["mentions"],
             color=[GREEN if has else ORANGE for has in places["velora_has_account"]])
-    ax.set(title=f"Where people talk about {brand} (green: {brand} has an account there)",
-           xlabel=f"mentions of {brand} over the year", ylabel="")
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, legend=False, title=f"Where people talk about {brand} (green: {brand} has an account there)",
+                   xlabel=f"mentions of {brand} over the year", ylabel="")
 
 
 def crisis_side_by_side(inbox: pd.DataFrame, followers: pd.DataFrame, listening: pd.DataFrame,

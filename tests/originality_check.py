@@ -18,7 +18,8 @@ Two rules, both over lower-cased words with markdown, HTML and code stripped:
     stemmed) of a seed sentence that has at least six content words.
 
 Phrases in ``tests/originality/allowlist.yaml`` (proper names, standard terms) are cut out of our text
-before matching: the words of an allowed phrase never count as shared.
+before matching, and from the seed sentences before their content words are counted: the words of an
+allowed phrase never count as shared. A seed line "Label: sentence" also counts without its label.
 
 The seeds are found through ``$CMW_SEEDS``, else ``<repo>/../shared/seeds``, else ``/work/shared/seeds``.
 Without them (a clean clone in CI) the committed ``tests/originality/seed_index.json`` stands in: it holds
@@ -98,6 +99,7 @@ _stemmer = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]*_]*\s+(?![a-z])|(?<=[。！？])")
 _LIST_START = re.compile(r"^\s*(?:[-*+•∙·]|\d+[.)]|#{1,6}|>|\|)\s*")
+_LABEL = re.compile(r"^((?:[^\W_]+[ ’'/&-]*){1,4}):\s+(?=\S)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -225,6 +227,7 @@ class Seeds:
     hashed: bool  # True: stems are digests (from the index)
     grams: dict  # gram key -> (file, number) of its first sentence
     sentences: list  # SeedSentence with >= MIN_SEED_CONTENT_WORDS content words
+    allowed: "Allowlist" = None  # the allowlist its sentences' content words were cut with
     by_stem: dict = field(default_factory=dict)  # stem (or its digest) -> list of sentence indexes
     source: str = ""
 
@@ -264,7 +267,11 @@ def _seed_sentences(path: Path) -> list[str]:
     return [s for _, s in sentences(text, markup=False)]
 
 
-def load_seed_texts(seeds_dir: Path) -> Seeds:
+def load_seed_texts(seeds_dir: Path, allowed: "Allowlist | None" = None) -> Seeds:
+    """The seeds with their text. Allowed phrases are cut from each seed sentence before its content
+    words are counted, as they are from ours, so a seed sentence made mostly of standard terms is not
+    one that our sentences could echo."""
+    allowed = load_allowlist() if allowed is None else allowed
     grams: dict = {}
     kept = []
     all_sentences = []
@@ -274,17 +281,28 @@ def load_seed_texts(seeds_dir: Path) -> Seeds:
             tokens = words(text)
             for g in ngrams(tokens):
                 grams.setdefault(gram_key(g), (rel, number))
-            stems = frozenset(content_stems(tokens))
-            all_sentences.append(SeedSentence(rel, number, stems, text))
-            if len(stems) >= MIN_SEED_CONTENT_WORDS:
-                kept.append(all_sentences[-1])
-    seeds = Seeds(hashed=False, grams=grams, sentences=kept, source=str(seeds_dir))
+            variants = [text]
+            label = _LABEL.match(text)
+            if label:  # "Task: List three ways ...": the sentence after its label counts on its own too
+                variants.append(text[label.end():])
+            for variant in variants:
+                tokens = words(variant)
+                stems = frozenset(st for run in cut_allowed(tokens, allowed.for_coverage)
+                                  for st in content_stems(run))
+                all_sentences.append(SeedSentence(rel, number, stems, text))
+                if len(stems) >= MIN_SEED_CONTENT_WORDS:
+                    kept.append(all_sentences[-1])
+    seeds = Seeds(hashed=False, grams=grams, sentences=kept, allowed=allowed, source=str(seeds_dir))
     seeds._lookup.update({(s.file, s.number): s for s in all_sentences})
     return seeds
 
 
-def build_index(seeds_dir: Path) -> dict:
-    seeds = load_seed_texts(seeds_dir)
+def build_index(seeds_dir: Path, allowed: "Allowlist | None" = None) -> dict:
+    return index_of(load_seed_texts(seeds_dir, allowed))
+
+
+def index_of(seeds: Seeds) -> dict:
+    """The index of seeds loaded with their text."""
     files = sorted({f for f, _ in seeds.grams.values()} | {s.file for s in seeds.sentences})
     file_no = {f: i for i, f in enumerate(files)}
     return {
@@ -292,6 +310,7 @@ def build_index(seeds_dir: Path) -> dict:
         "about": "Hashes (blake2b, 8 bytes) of the seed articles' word 6-grams and of the stemmed content "
         "words of each seed sentence with at least six of them; no seed text. Rebuild: " + REBUILD_COMMAND,
         "ngram": NGRAM,
+        "allowlist": seeds.allowed.digest(),
         "min_seed_content_words": MIN_SEED_CONTENT_WORDS,
         "stop_words": digest(" ".join(sorted(STOP_WORDS))),
         "stemmer": "snowballstemmer english " + importlib.metadata.version("snowballstemmer"),
@@ -319,8 +338,9 @@ def dump_index(index: dict) -> str:
     return "\n".join(lines) + "\n}\n"
 
 
-def load_index(path: Path | None = None) -> Seeds:
+def load_index(path: Path | None = None, allowed: "Allowlist | None" = None) -> Seeds:
     path = path or INDEX_PATH
+    allowed = load_allowlist() if allowed is None else allowed
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -329,20 +349,24 @@ def load_index(path: Path | None = None) -> Seeds:
     if data.get("version") != INDEX_VERSION:
         raise SystemExit(f"{path}: index version {data.get('version')!r}, expected {INDEX_VERSION}; "
                          f"rebuild it: {REBUILD_COMMAND}")
+    if data.get("allowlist") != allowed.digest():
+        raise SystemExit(f"{path} was built with another allowlist than {ALLOWLIST_PATH.name}; rebuild it "
+                         f"where the seeds are present: {REBUILD_COMMAND}")
     files = data["files"]
     grams = {k: (files[f], n) for k, (f, n) in data["grams"].items()}
     sents = [SeedSentence(files[f], n, frozenset(stems)) for f, n, stems in data["sentences"]]
-    return Seeds(hashed=True, grams=grams, sentences=sents, source=str(path))
+    return Seeds(hashed=True, grams=grams, sentences=sents, allowed=allowed, source=str(path))
 
 
-def index_problem(seeds_dir: Path, path: Path | None = None) -> str | None:
-    """None when the committed index equals one built from the seeds, else what to do."""
+def index_problem(seeds_dir: Path, path: Path | None = None, seeds: Seeds | None = None) -> str | None:
+    """None when the committed index equals one built from the seeds (or from ``seeds``, already loaded
+    from seeds_dir), else what to do."""
     path = path or INDEX_PATH
     try:
         committed = json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError) as exc:
         return f"{path}: cannot be read ({exc}); rebuild it: {REBUILD_COMMAND}"
-    if committed != build_index(seeds_dir):
+    if committed != (index_of(seeds) if seeds else build_index(seeds_dir)):
         return f"{path} is out of date with the seeds in {seeds_dir}; rebuild it: {REBUILD_COMMAND}"
     return None
 
@@ -368,6 +392,9 @@ class Allowlist:
     @property
     def for_coverage(self) -> tuple:
         return tuple(sorted(set(self.both) | set(self.content_words), key=len, reverse=True))
+
+    def digest(self) -> str:
+        return digest(repr((sorted(self.both), sorted(self.content_words))))
 
 
 APPLIES_TO = ("both rules", "content words")
@@ -409,9 +436,12 @@ def allowlist_from(phrases: list[str], content_words: list[str] = ()) -> Allowli
 
 def cut_allowed(tokens: list[str], allowed: tuple) -> list[list[str]]:
     """Split a sentence's words into runs with every allowed phrase taken out."""
+    if not allowed:
+        return [tokens] if tokens else []
+    firsts = {p[0] for p in allowed}
     runs, run, i = [], [], 0
     while i < len(tokens):
-        for phrase in allowed:
+        for phrase in (allowed if tokens[i] in firsts else ()):
             if tuple(tokens[i : i + len(phrase)]) == phrase:
                 runs.append(run)
                 run = []
@@ -577,10 +607,10 @@ class Finding:
                 f"    seed: {self.seed.describe()}")
 
 
-def check_chunks(chunks: list[Chunk], seeds: Seeds | None = None,
-                 allowed: Allowlist | None = None) -> list[Finding]:
+def check_chunks(chunks: list[Chunk], seeds: Seeds | None = None) -> list[Finding]:
+    """Findings for the chunks, with the allowlist the seeds were loaded with."""
     seeds = seeds or default_seeds()
-    allowed = load_allowlist() if allowed is None else allowed
+    allowed = seeds.allowed
     findings = []
     for chunk in chunks:
         for offset, sentence in sentences(chunk.text):
@@ -628,14 +658,12 @@ def check_chunks(chunks: list[Chunk], seeds: Seeds | None = None,
     return findings
 
 
-def check_file(path: Path | str, seeds: Seeds | None = None, root: Path = REPO,
-               allowed: Allowlist | None = None) -> list[Finding]:
-    return check_chunks(chunks_for(Path(path), root), seeds, allowed)
+def check_file(path: Path | str, seeds: Seeds | None = None, root: Path = REPO) -> list[Finding]:
+    return check_chunks(chunks_for(Path(path), root), seeds)
 
 
-def check_text(text: str, file: str = "<text>", seeds: Seeds | None = None,
-               allowed: Allowlist | None = None) -> list[Finding]:
-    return check_chunks([Chunk(file, "", text, line=1)], seeds, allowed)
+def check_text(text: str, file: str = "<text>", seeds: Seeds | None = None) -> list[Finding]:
+    return check_chunks([Chunk(file, "", text, line=1)], seeds)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -668,7 +696,8 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     status = 0
     if seeds_dir:
-        problem = index_problem(seeds_dir)
+        seeds = default_seeds()
+        problem = index_problem(seeds_dir, seeds=seeds if seeds.source == str(seeds_dir) else None)
         if problem:
             print(problem, file=sys.stderr)
             status = 1

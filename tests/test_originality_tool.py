@@ -18,6 +18,8 @@ Forum hosts answer angry customers quickly and calmly, which restores trust in t
 On average, a delighted shopper tells 12 friends, while an annoyed shopper warns 20 friends.
 Measure the return on investment before you expand the ambassador programme.
 Short line here.
+Aspiring forum hosts need clear written guidelines.
+Homework exercise one: Describe three habits that keep a busy forum friendly.
 """
 SEED_B = """English translation of b.txt, for reference: the facts are the source's; do not copy its sentences.
 Think of the community as a garden that the gardener must water patiently every single morning.
@@ -42,14 +44,14 @@ def seeds_dir(tmp_path):
 
 @pytest.fixture
 def seeds(seeds_dir):
-    return oc.load_seed_texts(seeds_dir)
+    return oc.load_seed_texts(seeds_dir, NONE)
 
 
 @pytest.fixture
 def hashed(seeds_dir, tmp_path):
     path = tmp_path / "index.json"
-    path.write_text(json.dumps(oc.build_index(seeds_dir)), encoding="utf-8")
-    return oc.load_index(path)
+    path.write_text(json.dumps(oc.build_index(seeds_dir, NONE)), encoding="utf-8")
+    return oc.load_index(path, NONE)
 
 
 def rules(findings):
@@ -59,7 +61,7 @@ def rules(findings):
 @pytest.mark.parametrize("mode", ["seeds", "hashed"])
 def test_copied_sentence_is_caught_by_its_6_gram(mode, request):
     s = request.getfixturevalue(mode)
-    [finding] = oc.check_text(COPIED, seeds=s, allowed=NONE)
+    [finding] = oc.check_text(COPIED, seeds=s)
     assert finding.rule == "shares a 6-word sequence"
     assert finding.detail == '"moderators of a busy forum should"'
     assert (finding.seed.file, finding.seed.number) == ("a.txt", 1)
@@ -68,7 +70,7 @@ def test_copied_sentence_is_caught_by_its_6_gram(mode, request):
 @pytest.mark.parametrize("mode", ["seeds", "hashed"])
 def test_synonym_swap_is_caught_by_the_60_percent_rule(mode, request):
     s = request.getfixturevalue(mode)
-    [finding] = oc.check_text(SYNONYM_SWAP, seeds=s, allowed=NONE)
+    [finding] = oc.check_text(SYNONYM_SWAP, seeds=s)
     assert finding.rule.startswith("covers 70%")
     assert finding.detail.startswith("7 of 10 shared")
     assert (finding.seed.file, finding.seed.number) == ("a.txt", 2)
@@ -77,7 +79,7 @@ def test_synonym_swap_is_caught_by_the_60_percent_rule(mode, request):
 @pytest.mark.parametrize("mode", ["seeds", "hashed"])
 def test_close_paraphrase_of_a_translation_is_caught(mode, request):
     s = request.getfixturevalue(mode)
-    [finding] = oc.check_text(TRANSLATED_STYLE, seeds=s, allowed=NONE)
+    [finding] = oc.check_text(TRANSLATED_STYLE, seeds=s)
     assert finding.rule.startswith("covers")
     # the translator's note is not a seed sentence: the garden is sentence 1 of the translation
     assert (finding.seed.file, finding.seed.number) == ("translations/b.en.txt", 1)
@@ -86,41 +88,59 @@ def test_close_paraphrase_of_a_translation_is_caught(mode, request):
 @pytest.mark.parametrize("mode", ["seeds", "hashed"])
 def test_an_original_sentence_on_the_same_facts_passes(mode, request):
     s = request.getfixturevalue(mode)
-    assert oc.check_text(ORIGINAL, seeds=s, allowed=NONE) == []
-    assert oc.check_text("Short line here, we said.", seeds=s, allowed=NONE) == []  # seed below six content words
+    assert oc.check_text(ORIGINAL, seeds=s) == []
+    assert oc.check_text("Short line here, we said.", seeds=s) == []  # seed below six content words
 
 
 def test_threshold_is_sixty_percent(seeds):
     # 6 of the 10 content words of seed sentence 2, no 6-gram: caught; 5 of 10: passes
     caught = "Forum hosts answer angry customers, with calm and patience."
     spared = "Forum hosts answer angry people, with calm and patience."
-    assert rules(oc.check_text(caught, seeds=seeds, allowed=NONE)) == ["covers 60% of a seed sentence's content words"]
-    assert oc.check_text(spared, seeds=seeds, allowed=NONE) == []
+    assert rules(oc.check_text(caught, seeds=seeds)) == ["covers 60% of a seed sentence's content words"]
+    assert oc.check_text(spared, seeds=seeds) == []
+
+
+def test_a_seed_sentence_after_its_label_counts_on_its_own(seeds):
+    # 5 of the 9 content words of the whole seed line (55%), but 5 of the 7 after "Homework exercise one:"
+    [finding] = oc.check_text("Three habits keep a forum friendly, whatever its size.", seeds=seeds)
+    assert finding.rule == "covers 71% of a seed sentence's content words"
+    assert finding.seed.number == 7 and finding.seed.text.startswith("Homework exercise one:")
 
 
 def test_markup_and_code_are_stripped_before_matching(seeds):
     md = "**Moderators** of a _busy_ [forum](https://example.org) should welcome <b>every</b> newcomer."
-    assert rules(oc.check_text(md, seeds=seeds, allowed=NONE)) == ["shares a 6-word sequence"]
+    assert rules(oc.check_text(md, seeds=seeds)) == ["shares a 6-word sequence"]
     fenced = "Intro text.\n\n```python\nModerators of a busy forum should welcome\n```\n"
-    assert oc.check_text(fenced, seeds=seeds, allowed=NONE) == []
+    assert oc.check_text(fenced, seeds=seeds) == []
     inline = "Run `Moderators of a busy forum should` now."
-    assert oc.check_text(inline, seeds=seeds, allowed=NONE) == []
+    assert oc.check_text(inline, seeds=seeds) == []
 
 
-def test_allowed_phrase_is_removed_before_matching(seeds):
+def test_allowed_phrase_is_removed_before_matching(seeds, seeds_dir):
     ours = "Always measure the return on investment before you decide."
-    assert rules(oc.check_text(ours, seeds=seeds, allowed=NONE)) == ["shares a 6-word sequence"]
-    allowed = oc.allowlist_from(["return on investment"])
-    assert oc.check_text(ours, seeds=seeds, allowed=allowed) == []
+    assert rules(oc.check_text(ours, seeds=seeds)) == ["shares a 6-word sequence"]
+    allowed = oc.load_seed_texts(seeds_dir, oc.allowlist_from(["return on investment"]))
+    assert oc.check_text(ours, seeds=allowed) == []
 
 
-def test_content_words_only_entry_keeps_the_6_gram_rule(seeds):
-    allowed = oc.allowlist_from([], content_words=["forum hosts"])
-    # the synonym swap falls to 5 of 10 once the term is cut ...
-    assert oc.check_text(SYNONYM_SWAP, seeds=seeds, allowed=allowed) == []
-    # ... but a copied run through the term is still caught
+def test_content_words_only_entry_keeps_the_6_gram_rule(seeds, seeds_dir):
+    allowed = oc.load_seed_texts(seeds_dir, oc.allowlist_from([], content_words=["forum hosts"]))
+    ours = "Forum hosts need guidelines that are clear."
+    assert rules(oc.check_text(ours, seeds=seeds)) == ["covers 71% of a seed sentence's content words"]
+    # cut from both sides, the seed sentence keeps five content words: too few to be echoed
+    assert oc.check_text(ours, seeds=allowed) == []
+    # the rest of a sentence is still weighed: the synonym swap keeps 5 of the other 8
+    assert rules(oc.check_text(SYNONYM_SWAP, seeds=allowed)) == ["covers 62% of a seed sentence's content words"]
+    # and a copied run through the term is still caught
     copied = "Forum hosts answer angry customers quickly, as a rule."
-    assert rules(oc.check_text(copied, seeds=seeds, allowed=allowed)) == ["shares a 6-word sequence"]
+    assert rules(oc.check_text(copied, seeds=allowed)) == ["shares a 6-word sequence"]
+
+
+def test_index_built_with_another_allowlist_is_refused(seeds_dir, tmp_path):
+    path = tmp_path / "index.json"
+    path.write_text(json.dumps(oc.build_index(seeds_dir, NONE)), encoding="utf-8")
+    with pytest.raises(SystemExit, match="another allowlist.*--rebuild-index"):
+        oc.load_index(path, oc.allowlist_from(["forum hosts"]))
 
 
 def test_committed_allowlist_loads_and_is_short():
@@ -152,7 +172,7 @@ def test_findings_name_notebook_cell_and_both_sentences(seeds, tmp_path):
     ]
     path = tmp_path / "lesson.ipynb"
     nbformat.write(nb, path)
-    [finding] = oc.check_file(path, seeds=seeds, root=tmp_path, allowed=NONE)
+    [finding] = oc.check_file(path, seeds=seeds, root=tmp_path)
     assert (finding.file, finding.where) == ("lesson.ipynb", "cell 2")
     assert finding.label.startswith("Newcomers Say hello.")
     text = finding.format()
@@ -162,7 +182,7 @@ def test_findings_name_notebook_cell_and_both_sentences(seeds, tmp_path):
 
 
 def test_hashed_findings_name_the_seed_by_file_and_number(hashed):
-    [finding] = oc.check_text(COPIED, file="README.md", seeds=hashed, allowed=NONE)
+    [finding] = oc.check_text(COPIED, file="README.md", seeds=hashed)
     text = finding.format()
     assert "README.md, line 1" in text
     assert "a.txt, sentence 1 (text not stored; seeds absent)" in text
@@ -181,7 +201,7 @@ def test_python_strings_are_joined_and_located(seeds, tmp_path):
         'TIP = f"Moderators of a busy {place} should welcome every newcomer."\n',
         encoding="utf-8",
     )
-    [finding] = oc.check_file(path, seeds=seeds, root=tmp_path, allowed=NONE)
+    [finding] = oc.check_file(path, seeds=seeds, root=tmp_path)
     assert (finding.file, finding.where) == ("hints.py", "line 5")
     assert finding.detail == '"forum hosts answer angry customers quickly"'
 
@@ -189,7 +209,7 @@ def test_python_strings_are_joined_and_located(seeds, tmp_path):
 def test_yaml_string_values_are_checked_with_their_key(seeds, tmp_path):
     path = tmp_path / "bank.yaml"
     path.write_text("title: Forum day\nposts:\n  - author: Ana\n    text: " + COPIED + "\n", encoding="utf-8")
-    [finding] = oc.check_file(path, seeds=seeds, root=tmp_path, allowed=NONE)
+    [finding] = oc.check_file(path, seeds=seeds, root=tmp_path)
     assert finding.where == "posts.0.text (line 4)"
 
 
@@ -206,6 +226,7 @@ def test_index_is_checked_against_the_seeds(seeds_dir, tmp_path):
     path = tmp_path / "index.json"
     path.write_text(json.dumps(oc.build_index(seeds_dir)), encoding="utf-8")
     assert oc.index_problem(seeds_dir, path) is None
+    assert oc.load_index(path).grams
     (seeds_dir / "a.txt").write_text(SEED_A + "A brand new sentence about moderators and their forums.\n")
     problem = oc.index_problem(seeds_dir, path)
     assert "out of date" in problem and "--rebuild-index" in problem
@@ -234,8 +255,8 @@ def test_command_reports_and_fails_on_a_finding(seeds_dir, tmp_path, monkeypatch
     index = tmp_path / "index.json"
     monkeypatch.setattr(oc, "INDEX_PATH", index)
     monkeypatch.setattr(oc, "load_allowlist", lambda path=None: NONE)
-    monkeypatch.setattr(oc, "default_seeds", lambda: oc.load_seed_texts(seeds_dir))
-    index.write_text(oc.dump_index(oc.build_index(seeds_dir)))
+    monkeypatch.setattr(oc, "default_seeds", lambda: oc.load_seed_texts(seeds_dir, NONE))
+    index.write_text(oc.dump_index(oc.build_index(seeds_dir, NONE)))
     good, bad = tmp_path / "good.md", tmp_path / "bad.md"
     good.write_text(ORIGINAL + "\n")
     bad.write_text("# Title\n\n" + COPIED + "\n")

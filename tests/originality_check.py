@@ -55,6 +55,7 @@ NGRAM = 6
 COVERAGE = 0.6
 MIN_SEED_CONTENT_WORDS = 6
 INDEX_VERSION = 1
+NEAR_POSITIONS = (1, 2, 3, 4)  # advisory rule: a 6-word run equal to a seed's but for one inner word
 
 # Learner-facing Python: the exercises, the crisis lab, quizzes, and the modules whose strings a learner
 # reads (check messages, progress view, generated community posts, syllabus).
@@ -228,6 +229,7 @@ class Seeds:
     grams: dict  # gram key -> (file, number) of its first sentence
     sentences: list  # SeedSentence with >= MIN_SEED_CONTENT_WORDS content words
     allowed: "Allowlist" = None  # the allowlist its sentences' content words were cut with
+    near: dict | None = None  # 6-gram with one inner word blanked -> (file, number); only with the text
     by_stem: dict = field(default_factory=dict)  # stem (or its digest) -> list of sentence indexes
     source: str = ""
 
@@ -273,6 +275,7 @@ def load_seed_texts(seeds_dir: Path, allowed: "Allowlist | None" = None) -> Seed
     one that our sentences could echo."""
     allowed = load_allowlist() if allowed is None else allowed
     grams: dict = {}
+    near: dict = {}
     kept = []
     all_sentences = []
     for path in seed_files(seeds_dir):
@@ -281,6 +284,8 @@ def load_seed_texts(seeds_dir: Path, allowed: "Allowlist | None" = None) -> Seed
             tokens = words(text)
             for g in ngrams(tokens):
                 grams.setdefault(gram_key(g), (rel, number))
+                for i in NEAR_POSITIONS:
+                    near.setdefault(g[:i] + ("*",) + g[i + 1 :], (rel, number))
             variants = [text]
             label = _LABEL.match(text)
             if label:  # "Task: List three ways ...": the sentence after its label counts on its own too
@@ -292,7 +297,7 @@ def load_seed_texts(seeds_dir: Path, allowed: "Allowlist | None" = None) -> Seed
                 all_sentences.append(SeedSentence(rel, number, stems, text))
                 if len(stems) >= MIN_SEED_CONTENT_WORDS:
                     kept.append(all_sentences[-1])
-    seeds = Seeds(hashed=False, grams=grams, sentences=kept, allowed=allowed, source=str(seeds_dir))
+    seeds = Seeds(hashed=False, grams=grams, sentences=kept, allowed=allowed, near=near, source=str(seeds_dir))
     seeds._lookup.update({(s.file, s.number): s for s in all_sentences})
     return seeds
 
@@ -607,8 +612,13 @@ class Finding:
                 f"    seed: {self.seed.describe()}")
 
 
-def check_chunks(chunks: list[Chunk], seeds: Seeds | None = None) -> list[Finding]:
-    """Findings for the chunks, with the allowlist the seeds were loaded with."""
+def check_chunks(chunks: list[Chunk], seeds: Seeds | None = None, near: bool = False) -> list[Finding]:
+    """Findings for the chunks, with the allowlist the seeds were loaded with.
+
+    near=True adds the advisory rule (only with the seeds' text): a sentence none of whose runs is a
+    seed's 6-gram but one of which equals a seed's 6-gram except for one inner word ("how did the
+    community manager handle the negative feedback" for "... address the negative feedback").
+    """
     seeds = seeds or default_seeds()
     allowed = seeds.allowed
     findings = []
@@ -655,15 +665,37 @@ def check_chunks(chunks: list[Chunk], seeds: Seeds | None = None) -> list[Findin
                     chunk.file, where, chunk.label,
                     f"covers {best[0]:.0%} of a seed sentence's content words",
                     sentence, seed, f"{len(shared)} of {len(seed.stems)} shared: {', '.join(shared)}"))
+                continue
+            near_hit = _near_copy(runs, seeds) if near and seeds.near else None
+            if near_hit:
+                g, (file, number) = near_hit
+                findings.append(Finding(chunk.file, where, chunk.label, NEAR_RULE, sentence,
+                                        seeds.sentence(file, number), f'"{" ".join(g)}"'))
     return findings
 
 
-def check_file(path: Path | str, seeds: Seeds | None = None, root: Path = REPO) -> list[Finding]:
-    return check_chunks(chunks_for(Path(path), root), seeds)
+NEAR_RULE = "advisory: a 6-word run one word away from a seed's"
 
 
-def check_text(text: str, file: str = "<text>", seeds: Seeds | None = None) -> list[Finding]:
-    return check_chunks([Chunk(file, "", text, line=1)], seeds)
+def _near_copy(runs: list[list[str]], seeds: Seeds):
+    """The first 6-gram of ours equal to a seed's but for one inner word, whose other five words are
+    not mostly words of allowed phrases ("community management or social media management")."""
+    term_words = {w for phrase in seeds.allowed.for_coverage for w in phrase}
+    for run in runs:
+        for g in ngrams(run):
+            for i in NEAR_POSITIONS:
+                hit = seeds.near.get(g[:i] + ("*",) + g[i + 1 :])
+                if hit and sum(w not in term_words for j, w in enumerate(g) if j != i) >= 3:
+                    return g, hit
+    return None
+
+
+def check_file(path: Path | str, seeds: Seeds | None = None, root: Path = REPO, near: bool = False) -> list[Finding]:
+    return check_chunks(chunks_for(Path(path), root), seeds, near)
+
+
+def check_text(text: str, file: str = "<text>", seeds: Seeds | None = None, near: bool = False) -> list[Finding]:
+    return check_chunks([Chunk(file, "", text, line=1)], seeds, near)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -683,6 +715,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", help="files to check (default: the whole course)")
     parser.add_argument("--rebuild-index", action="store_true", help=f"rewrite {_shown(INDEX_PATH)} from the seeds")
     parser.add_argument("--summary", action="store_true", help="print only a count per file")
+    parser.add_argument("--near", action="store_true",
+                        help="also list, as advisory (not failing), 6-word runs one inner word away from a seed's")
     args = parser.parse_args(argv)
     seeds_dir = find_seeds_dir()
     if args.rebuild_index:
@@ -702,22 +736,26 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             status = 1
     files = [Path(f) for f in args.files] or course_files()
-    total = 0
+    if args.near and not seeds_dir:
+        print("--near needs the seeds' text; the index has only the two failing rules", file=sys.stderr)
+    total = advisory = 0
     counts = []
     for f in files:
-        findings = check_file(f)
-        total += len(findings)
-        counts.append((f, len(findings)))
+        findings = check_file(f, near=args.near)
+        n_advisory = sum(x.rule == NEAR_RULE for x in findings)
+        total += len(findings) - n_advisory
+        advisory += n_advisory
+        counts.append((f, len(findings) - n_advisory, n_advisory))
         if not args.summary:
             for finding in findings:
                 print(finding.format())
                 print()
-    print("findings per file:")
-    for f, n in counts:
-        print(f"  {n:4d}  {f}")
+    print("findings per file" + (" (failing, advisory)" if args.near else "") + ":")
+    for f, n, a in counts:
+        print(f"  {n:4d}  " + (f"{a:4d}  " if args.near else "") + f.as_posix())
     source = f"seeds in {seeds_dir}" if seeds_dir else f"the index {_shown(INDEX_PATH)}"
-    print(f"{total} finding(s) in {len(files)} file(s), against {source}, "
-          f"in {time.perf_counter() - start:.1f} s")
+    print(f"{total} finding(s)" + (f" and {advisory} advisory" if args.near else "")
+          + f" in {len(files)} file(s), against {source}, in {time.perf_counter() - start:.1f} s")
     return 1 if total else status
 
 

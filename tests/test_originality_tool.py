@@ -107,6 +107,24 @@ def test_a_seed_sentence_after_its_label_counts_on_its_own(seeds):
     assert finding.seed.number == 7 and finding.seed.text.startswith("Homework exercise one:")
 
 
+def test_advisory_rule_lists_a_one_word_swap_in_a_6_gram(seeds, hashed, seeds_dir, tmp_path, monkeypatch, capsys):
+    ours = "Moderators of a busy group should welcome each newcomer."
+    assert oc.check_text(ours, seeds=seeds) == []
+    [finding] = oc.check_text(ours, seeds=seeds, near=True)
+    assert finding.rule.startswith("advisory") and finding.detail == '"moderators of a busy group should"'
+    assert oc.check_text(ours, seeds=hashed, near=True) == []  # the index cannot tell
+    # standard terms do not make a near copy: "forum hosts" fills most of this run
+    allowed = oc.load_seed_texts(seeds_dir, oc.allowlist_from([], content_words=["forum hosts", "angry customers"]))
+    assert oc.check_text("Forum hosts greet angry customers quickly and warmly.", seeds=allowed, near=True) == []
+    # advisory findings are listed but do not fail the command
+    monkeypatch.setattr(oc, "default_seeds", lambda: seeds)
+    monkeypatch.setattr(oc, "find_seeds_dir", lambda: None)
+    page = tmp_path / "page.md"
+    page.write_text(ours + "\n")
+    assert oc.main(["--near", str(page)]) == 0
+    assert "0 finding(s) and 1 advisory" in capsys.readouterr().out
+
+
 def test_markup_and_code_are_stripped_before_matching(seeds):
     md = "**Moderators** of a _busy_ [forum](https://example.org) should welcome <b>every</b> newcomer."
     assert rules(oc.check_text(md, seeds=seeds)) == ["shares a 6-word sequence"]

@@ -99,7 +99,7 @@ _stemmer = snowballstemmer.stemmer("english")
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]*_]*\s+(?![a-z])|(?<=[。！？])")
-_LIST_START = re.compile(r"^\s*(?:[-*+•∙·]|\d+[.)]|#{1,6}|>|\|)\s*")
+_LIST_START = re.compile(r"^\s*(?:(?:[-*+•∙·]|\d+[.)]|#{1,6})\s+|>\s*|\|)")
 _LABEL = re.compile(r"^((?:[^\W_]+[ ’'/&-]*){1,4}):\s+(?=\S)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 

@@ -112,7 +112,9 @@ def strip_markup(text: str) -> str:
                   text, flags=re.S | re.M)
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
     text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
-    text = re.sub(r"<br\s*/?>|</?(p|div|li|ul|ol|tr|td|th|h\d|table)\b[^>]*>", "\n", text, flags=re.I)
+    # block-level tags end a sentence (a paragraph mark, so that line numbers stay right)
+    text = re.sub(r"<br\s*/?>|</?(p|div|li|ul|ol|tr|td|th|h\d|table|summary|details)\b[^>]*>", " \u2029 ", text,
+                  flags=re.I)
     text = re.sub(r"<[^>\n]+>", " ", text)
     text = re.sub(r"&[a-z]+;|&#\d+;", " ", text)
     text = re.sub(r"`[^`\n]*`", " ", text)  # inline code
@@ -174,7 +176,7 @@ def sentences(text: str, markup: bool = True) -> list[tuple[int, str]]:
     result = []
     for line, unit in _units(text):
         unit = re.sub(r"\*+|(?<![^\W_])_+|_+(?![^\W_])", "", unit)  # emphasis, not snake_case
-        for part in _SENTENCE_END.split(unit):
+        for part in (p for block in unit.split("\u2029") for p in _SENTENCE_END.split(block)):
             if part and _WORD.search(part):
                 result.append((line, part.strip()))
     return result

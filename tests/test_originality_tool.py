@@ -132,6 +132,9 @@ def test_markup_and_code_are_stripped_before_matching(seeds):
     assert oc.check_text(fenced, seeds=seeds) == []
     inline = "Run `Moderators of a busy forum should` now."
     assert oc.check_text(inline, seeds=seeds) == []
+    blocks = "<p>Moderators of a busy</p><p>forum should welcome every newcomer</p>"
+    assert oc.check_text(blocks, seeds=seeds) == []  # a block tag ends a sentence
+    assert oc.check_text(blocks.replace("</p><p>", " "), seeds=seeds) != []
 
 
 def test_allowed_phrase_is_removed_before_matching(seeds, seeds_dir):

@@ -482,11 +482,16 @@ def _first_words(text: str, n: int = 6) -> str:
     return " ".join(ws[:n]) + (" ..." if len(ws) > n else "")
 
 
-def notebook_chunks(path: Path, rel: str) -> list[Chunk]:
+def _parsed(path: Path, rel: str, parse, error: type[Exception]):
+    """parse(text of path), or a clear error naming the file."""
     try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise SystemExit(f"{rel}: not a readable notebook ({exc})") from None
+        return parse(path.read_text(encoding="utf-8"))
+    except error as exc:
+        raise SystemExit(f"{rel}: cannot be parsed ({exc})") from None
+
+
+def notebook_chunks(path: Path, rel: str) -> list[Chunk]:
+    nb = _parsed(path, rel, json.loads, json.JSONDecodeError)
     chunks = []
     for i, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "markdown":
@@ -534,10 +539,7 @@ def python_chunks(path: Path, rel: str) -> list[Chunk]:
 
 def bank_chunks(path: Path, rel: str) -> list[Chunk]:
     """Every string value of a YAML or JSON file, with its key path and line."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise SystemExit(f"{rel}: cannot be parsed ({exc})") from None
+    root = _parsed(path, rel, yaml.compose, yaml.YAMLError)
     chunks = []
 
     def walk(node, keys):

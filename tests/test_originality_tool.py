@@ -239,6 +239,10 @@ def test_unreadable_inputs_are_named(tmp_path):
     bad.write_text("x = (\n", encoding="utf-8")
     with pytest.raises(SystemExit, match=r"broken.py:\d+: cannot be parsed"):
         oc.chunks_for(bad, tmp_path)
+    for name, text in (("broken.ipynb", "{"), ("broken.yaml", "a: [")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(SystemExit, match=f"{name}: cannot be parsed"):
+            oc.chunks_for(tmp_path / name, tmp_path)
     with pytest.raises(SystemExit, match="missing.md: no such file"):
         oc.chunks_for(tmp_path / "missing.md", tmp_path)
 

@@ -37,9 +37,9 @@ negative_vs_bad     Legitimate criticism is answered; abuse and spam are moderat
                     rules. Deleting legitimate criticism backfires: screenshots spread and trust
                     falls. (4.2: negative vs. bad content.)
 dont_argue          Arguing with critics feeds the story and costs trust.
-bad_news_travels    A negative post travels further than a positive one (about 24 people hear of
-                    a bad experience for 15 of a good one), so negative reach is weighted 1.6x.
-                    (1.2 Why it matters.)
+bad_news_travels    A negative post travels further than a positive one, in the ratio 24 to 15
+                    of the word-of-mouth figure taught in 1.2 (from one of the course's source
+                    articles), so negative reach is weighted 1.6x.
 escalate_in_time    Legal threats and press requests go to PR/legal: escalating one of those
                     posts hands it to them, and they answer it (the post counts as answered),
                     and the press needs a bigger story before it runs it. Escalating for

@@ -166,3 +166,21 @@ def test_every_rule_has_a_docstring_row_a_with_and_without_case_and_a_place_in_t
         assert rule in tested, f"{rule} has no with/without test"
         if model.RULES[rule][1] == "4.3":
             assert f"`{rule}`" in lesson, f"lesson 4.3 does not name the rule {rule}"
+
+
+@pytest.mark.parametrize("name, scenario, rule", [
+    ("one template with the name", "leaking_jackets", "individual_replies"),
+    ("always apologising", "privacy_scare", "apologise_if_due"),
+    ("everything to DM", "leaking_jackets", "offline"),
+    ("never a brand-wide move", "controversial_ad", "respond_fast"),
+    ("never a brand-wide move", "controversial_ad", "act_on_cause"),
+    ("deleting criticism", "leaking_jackets", "negative_vs_bad"),
+])
+def test_the_debrief_of_a_shortcut_names_the_lesson_it_broke(name, scenario, rule):
+    from course.crisis import run_policy
+
+    debrief = run_policy(DEGENERATE[name], scenario, 0).debrief
+    title, lesson = model.RULES[rule]
+    assert any(line.startswith(title) for line in debrief.lessons()), debrief.lessons()
+    assert all(line.split(" — ")[0] != title for line in run_policy(playbook, scenario, 0).debrief.lessons()
+               if rule in ("act_on_cause", "respond_fast", "negative_vs_bad"))

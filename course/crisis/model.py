@@ -118,8 +118,7 @@ def canned_reason(reply: str | None, post_text: str, author: str, recent: list[s
     name is taken out, so a template with the name swapped in is still a copy) are canned.
     """
     text = " ".join((reply or "").lower().split())
-    name = author.lstrip("@").lower()
-    plain = " ".join(w for w in _words(text) if w not in (name, "@" + name))
+    plain = _plain(reply, author)
     words = plain.split()
     if not words:
         return "empty"
@@ -150,13 +149,18 @@ CANNED_NOTES = {"empty": "blank reply", "stock phrase": "stock-phrase reply", "e
 
 NEGATIVE_REACH_WEIGHT = 24 / 15  # bad experiences reach about 24 people for every 15 a good one reaches
 SHARE_OF_FOLLOWERS_REACHED = 0.05
-STATEMENT_DUE_MINUTE = 90  # by then people expect to hear what will change, not only "we're on it"
-STATEMENT_OVERDUE_TRUST_PER_HOUR = 3.0
-PULL_DUE_MINUTE = 60  # offending content left up after the first hour
-PULL_OVERDUE_TRUST_PER_HOUR = 3.0
+# Moves the playbook owes by a given minute; while one is missing, trust slips by so much per hour (an
+# apology's cost is scaled by the brand's share of the fault). Owed only when due: an apology when the
+# brand is at fault, a pull when there is offending content, a statement always.
+OVERDUE = (
+    ("apologise", "apologise_if_due", 60, 3.0, "An hour in, Velora had caused the problem and still not said sorry: "
+                                               "people noticed, and trust slipped every hour."),
+    ("pull_content", "act_on_cause", 60, 3.0, "An hour in, the content that caused it all was still up: new people "
+                                              "kept finding it, and trust slipped every hour."),
+    ("post_statement", "inform_steps", 90, 3.0, "Ninety minutes in and still no statement with steps: people kept "
+                                                "asking what Velora was actually doing, and trust slipped every hour."),
+)
 WRONG_BRAND_APOLOGY_PENALTY = 4  # score points: a public apology for what the brand did not do
-APOLOGY_DUE_MINUTE = 60  # an apology that is owed is owed in the first hour
-APOLOGY_OVERDUE_TRUST_PER_HOUR = 3.0  # times the brand's share of the fault
 MAX_NEGATIVE_PER_HOUR = 600.0  # beyond this the team cannot read the feed anyway
 
 DEFAULT_TEXTS = {
@@ -240,9 +244,7 @@ class CrisisState:
     argued: int = 0
     canned: int = 0
     wrong_apologies: int = 0
-    statement_overdue_noted: bool = False
-    apology_overdue_noted: bool = False
-    pull_overdue_noted: bool = False
+    overdue_noted: set[str] = field(default_factory=set)  # rules whose overdue move the debrief already named
     replies: int = 0
     pending_penalty_posts: list[tuple[str, str]] = field(default_factory=list)
 
@@ -530,31 +532,14 @@ class Simulation:
         s.negative_per_hour = min(MAX_NEGATIVE_PER_HOUR, max(0.0, s.negative_per_hour * math.exp(self._growth_per_hour() * dt / 60)))
         open_old = sum(1 for minute in self._open_legitimate.values() if s.minute - minute >= 60)
         s.trust -= 0.15 * min(open_old, 40) * dt / 60  # ignored people lose faith
-        fault = sc.brand_at_fault
-        if fault >= 0.4 and "apologise" not in s.done and s.minute >= APOLOGY_DUE_MINUTE:
-            # an apology that is owed and missing: every hour without it reads as not caring
-            s.trust -= APOLOGY_OVERDUE_TRUST_PER_HOUR * fault * dt / 60
-            if not s.apology_overdue_noted:
-                s.apology_overdue_noted = True
-                self.effects.append(Effect(s.minute, "(time)", "", "apologise_if_due", False,
-                                           "An hour in, Velora had caused the problem and still not said sorry: "
-                                           "people noticed, and trust slipped every hour."))
-        if sc.offending_content and "pull_content" not in s.done and s.minute >= PULL_DUE_MINUTE:
-            # the advert is still running: every hour it stays up says the brand does not mean its words
-            s.trust -= PULL_OVERDUE_TRUST_PER_HOUR * dt / 60
-            if not s.pull_overdue_noted:
-                s.pull_overdue_noted = True
-                self.effects.append(Effect(s.minute, "(time)", "", "act_on_cause", False,
-                                           "An hour in, the content that caused it all was still up: new people "
-                                           "kept finding it, and trust slipped every hour."))
-        if "post_statement" not in s.done and s.minute >= STATEMENT_DUE_MINUTE:
-            # replies one by one are no substitute for saying what will change
-            s.trust -= STATEMENT_OVERDUE_TRUST_PER_HOUR * dt / 60
-            if not s.statement_overdue_noted:
-                s.statement_overdue_noted = True
-                self.effects.append(Effect(s.minute, "(time)", "", "inform_steps", False,
-                                           "Ninety minutes in and still no statement with steps: people kept asking "
-                                           "what Velora was actually doing, and trust slipped every hour."))
+        for move, rule, due, per_hour, note in OVERDUE:
+            owed = {"apologise": sc.brand_at_fault >= 0.4, "pull_content": sc.offending_content}.get(move, True)
+            if owed and move not in s.done and s.minute >= due:
+                # a move the playbook owes and the brand has not made: trust slips every hour it is missing
+                s.trust -= per_hour * (sc.brand_at_fault if move == "apologise" else 1.0) * dt / 60
+                if rule not in s.overdue_noted:
+                    s.overdue_noted.add(rule)
+                    self.effects.append(Effect(s.minute, "(time)", "", rule, False, note))
         s.story_reach += self._spread(dt)
         s.minute += dt
         if not self.done:

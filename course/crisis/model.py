@@ -114,8 +114,8 @@ def canned_reason(reply: str | None, post_text: str, author: str, recent: list[s
     """Why a reply to a legitimate post counts as canned, or None if it is a real answer.
 
     Empty or bare replies, stock phrases, replies made mostly of the post's own words (an echo),
-    and near-copies of the brand's recent replies (compared with ``difflib`` after the author's
-    name is taken out, so a template with the name swapped in is still a copy) are canned.
+    and near-copies of the brand's recent replies (compared word by word with ``difflib`` after the
+    author's name is taken out, so a template with the name swapped in is still a copy) are canned.
     """
     text = " ".join((reply or "").lower().split())
     plain = _plain(reply, author)
@@ -129,8 +129,10 @@ def canned_reason(reply: str | None, post_text: str, author: str, recent: list[s
         return "echo"
     if len(words) < SHORT_REPLY_WORDS:
         return "bare"
-    for earlier in recent:
-        if difflib.SequenceMatcher(None, plain, earlier).ratio() >= DUPLICATE_SIMILARITY:
+    for earlier in recent:  # word by word: a changed word or two still leaves a copy
+        matcher = difflib.SequenceMatcher(None, words, earlier.split(), autojunk=False)
+        if (matcher.real_quick_ratio() >= DUPLICATE_SIMILARITY and matcher.quick_ratio() >= DUPLICATE_SIMILARITY
+                and matcher.ratio() >= DUPLICATE_SIMILARITY):
             return "copy"
     return None
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from course import workbook as wb
 from course.syllabus import REPO_ROOT
 from nbtools import jupyterlab_for_browser
 
@@ -41,12 +40,7 @@ RUN_LAB_CELLS = """async () => {
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     assert Path(CHROMIUM).exists(), "Chromium is missing: install Debian's chromium (make test does it)"
-    from conftest import make_course_root
-
-    where = tmp_path_factory.mktemp("browser")
-    book = where / "workbook"
-    wb.generate(book, make_course_root(where), ["module4_interaction"])
-    with jupyterlab_for_browser(book, where) as (base, token):
+    with jupyterlab_for_browser(tmp_path_factory.mktemp("browser"), ["module4_interaction"]) as (base, token, _):
         yield base, token
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from course import workbook as wb
 from course.quiz import load_quiz
 from nbtools import jupyterlab_for_browser
 from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
@@ -32,13 +31,8 @@ RUN_ALL = "async () => { await window.jupyterapp.commands.execute('notebook:run-
 @pytest.fixture(scope="module")
 def lab_with_workbook(tmp_path_factory):
     assert Path(CHROMIUM).exists(), "Chromium is missing: install Debian's chromium (`make browser` does it)"
-    from conftest import make_course_root
-
-    where = tmp_path_factory.mktemp("browser-quiz")
-    book = where / "workbook"
-    wb.generate(book, make_course_root(where), ["module1_intro"])
-    with jupyterlab_for_browser(book, where) as (base, token):
-        yield base, token, book
+    with jupyterlab_for_browser(tmp_path_factory.mktemp("browser-quiz"), ["module1_intro"]) as lab:
+        yield lab
 
 
 def _open(page, base, token, path):

@@ -119,24 +119,33 @@ class Exercise:
     id: str
     module: object  # course.syllabus.Module
     notebook: object  # course.syllabus.Notebook
+    graded: bool = False  # checked in an nbgrader grade cell: its visible check says only "complete"
 
 
-def _notebook_questions(source: str) -> list[str]:
-    """Question ids used by a notebook, from its ``from course.exercises.X import Y`` lines and quiz call."""
+def _notebook_questions(nb) -> list[tuple[str, bool]]:
+    """(question id, graded) for each question a notebook uses, from its ``from course.exercises.X import Y``
+    lines and its ``review_quiz(...)`` call; graded if a grade cell runs its check."""
     from course.checks import Question
 
-    ids: list[str] = []
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    source = "\n".join(c.source for c in code)
+    graded_source = "\n".join(c.source for c in code if c.metadata.get("nbgrader", {}).get("grade"))
+    found: dict[str, bool] = {}
     for package, names in _EXERCISE_IMPORT.findall(source):
         for name in names.split(","):
-            name = name.split(" as ")[0].strip()
+            name, _, alias = (part.strip() for part in name.partition(" as "))
             module = importlib.import_module(f"course.exercises.{package}.{name}")
-            ids += [q.id for q in vars(module).values() if isinstance(q, Question)]
+            for attribute, question in vars(module).items():
+                if isinstance(question, Question):
+                    check = re.compile(rf"\b{re.escape(alias or name)}\.{re.escape(attribute)}\.check\(")
+                    found.setdefault(question.id, bool(check.search(graded_source)))
     for quiz_name in _QUIZ_CALL.findall(source):
         from course.quiz import load_quiz
 
         quiz = load_quiz(quiz_name)
-        ids += [quiz.question_id(item) for item in quiz.items]
-    return list(dict.fromkeys(ids))
+        for item in quiz.items:
+            found.setdefault(quiz.question_id(item), False)
+    return list(found.items())
 
 
 def catalogue() -> list[Exercise]:
@@ -148,8 +157,7 @@ def catalogue() -> list[Exercise]:
     found = []
     for module, notebook in reading_order():
         nb = nbformat.read(str(module.path / notebook.file), as_version=4)
-        source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-        found += [Exercise(qid, module, notebook) for qid in _notebook_questions(source)]
+        found += [Exercise(qid, module, notebook, graded) for qid, graded in _notebook_questions(nb)]
     return found
 
 
@@ -171,23 +179,24 @@ def detail(entries: dict[str, dict]):
 
 
 def summary(entries: dict[str, dict]):
-    """One row per notebook with exercises: how many are right, not yet right and not attempted."""
+    """One row per notebook (graded and practice exercises of a lab apart): how many are right, not yet right
+    and not attempted."""
     import pandas as pd
 
-    rows = []
+    rows: dict[tuple, dict] = {}
     for ex in catalogue():
-        if not rows or rows[-1]["_file"] != (ex.module.folder, ex.notebook.file):
-            rows.append({"_file": (ex.module.folder, ex.notebook.file), "module": ex.module.number,
-                         "notebook": ex.notebook.title, "graded": ex.notebook.graded,
-                         "exercises": 0, **{state: 0 for state in STATES}})
-        rows[-1]["exercises"] += 1
-        rows[-1][_state(entries.get(ex.id))] += 1
-    frame = pd.DataFrame(rows, columns=["_file", "module", "notebook", "graded", "exercises", *STATES])
-    return frame.drop(columns="_file")
+        key = (ex.module.folder, ex.notebook.file, ex.graded)
+        row = rows.setdefault(key, {"module": ex.module.number, "notebook": ex.notebook.title, "graded": ex.graded,
+                                    "exercises": 0, **{state: 0 for state in STATES}})
+        row["exercises"] += 1
+        row[_state(entries.get(ex.id))] += 1
+    places = list(dict.fromkeys(key[:2] for key in rows))  # a notebook's practice row comes before its graded one
+    ordered = [rows[key] for key in sorted(rows, key=lambda key: (places.index(key[:2]), key[2]))]
+    return pd.DataFrame(ordered, columns=["module", "notebook", "graded", "exercises", *STATES])
 
 
-GRADED_NOTE = ("* graded notebook: its checks only say whether an answer is complete and well formed, so 'right' here "
-               "means ready for grading; the score comes from grading (`make grade`).")
+GRADED_NOTE = ("* graded exercises: their checks only say whether an answer is complete and well formed, so 'right' "
+               "here means ready for grading; the score comes from grading (`make grade`).")
 
 
 def table(path: Path | None = None) -> str:

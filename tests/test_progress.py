@@ -39,6 +39,16 @@ def test_the_catalogue_maps_every_question_to_its_notebook():
     quiz = load_quiz("module1")
     assert all(found[quiz.question_id(item)] == ("module1_intro", "1.5-review-quiz.ipynb") for item in quiz.items)
     assert {"m1l1_community_or_audience", "m1l1_cm_or_smm", "m1l1_jacket_week"} <= set(found)
+    graded = {ex.id for ex in progress.catalogue() if ex.graded}  # checked in a grade cell
+    assert {"a1_space_types", "c43_runs_cleanly"} <= graded
+    assert not graded & {"c43_triage", "m1l1_space_types", quiz.question_id(quiz.items[0])}
+
+
+def test_a_lab_shows_its_practice_and_graded_exercises_apart():
+    frame = progress.summary({"c43_triage": {"best": "correct"}})
+    lab = frame[frame["notebook"] == "Crisis management on social media"]
+    assert list(lab["graded"]) == [False, True] and list(lab["right"]) == [1, 0]
+    assert list(lab["exercises"]) == [2, 5]
 
 
 def test_record_then_view(record_file):

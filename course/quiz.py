@@ -41,12 +41,12 @@ from typing import Any, Callable
 import yaml
 
 from course.syllabus import Module, module as syllabus_module
+from course.timing import WORDS_PER_MINUTE, _words as count_words
 
 QUIZ_DIR = Path(__file__).resolve().parent / "quizzes"
 OPTIONS_PER_ITEM = 4
 LETTERS = "abcd"
-# Reading the quiz at the course's reading speed, plus time to weigh the options of each item.
-WORDS_PER_MINUTE = 200
+# Reading the quiz at the course's reading speed (course.timing), plus time to weigh the options of each item.
 DECISION_MINUTES = 0.5
 _BANNED_OPTION = re.compile(r"\b(all|none|both|neither) of the (above|others|options)\b", re.IGNORECASE)
 _ID = r"^[a-z][a-z0-9_]*$"
@@ -123,8 +123,8 @@ class Quiz:
         return next(nb.title for nb in self.module.notebooks if nb.file == file)
 
     def words(self) -> int:
-        text = " ".join([item.stem for item in self.items] + [o.text + " " + o.why for item in self.items for o in item.options])
-        return len(re.findall(r"[\w'’-]+", text))
+        return count_words(" ".join([item.stem for item in self.items]
+                                    + [o.text + " " + o.why for item in self.items for o in item.options]))
 
     def minutes(self) -> int:
         """Time to take the quiz: every stem and option read, and half the explanations (the one chosen and
@@ -133,7 +133,7 @@ class Quiz:
         return math.ceil(words / WORDS_PER_MINUTE + DECISION_MINUTES * len(self.items))
 
     def explanation_words(self) -> int:
-        return len(re.findall(r"[\w'’-]+", " ".join(o.why for item in self.items for o in item.options)))
+        return count_words(" ".join(o.why for item in self.items for o in item.options))
 
 
 def _path(location: list) -> str:
@@ -338,8 +338,11 @@ class QuizView:
         self.again_button.on_click(lambda _: self.restart())
         self.result = widgets.HTML()
         self.result.add_class("cmw-quiz-score")
+        # Markdown in an Output widget, so that JupyterLab opens the links to the lessons itself.
+        self.revisit = widgets.Output()
+        self.revisit.add_class("cmw-quiz-revisit")
         self.question_box = widgets.VBox([self.header, self.stem, self.options_box, self.explanation])
-        self.view = widgets.VBox([self.question_box, self.result, widgets.HBox([self.back_button, self.next_button,
+        self.view = widgets.VBox([self.question_box, self.result, self.revisit, widgets.HBox([self.back_button, self.next_button,
                                                                                  self.again_button])])
         self.view.add_class("cmw-quiz")
         self.refresh()
@@ -377,11 +380,16 @@ class QuizView:
     def refresh(self) -> None:
         total = len(self.quiz.items)
         self.back_button.disabled = self.index == 0
-        self.next_button.disabled = self.on_score_page
+        self.next_button.layout.display = "none" if self.on_score_page else None
         self.again_button.layout.display = None if self.on_score_page else "none"
+        self.revisit.clear_output()
         if self.on_score_page:
             self.question_box.layout.display = "none"
             self.result.value = self.score_html()
+            from IPython.display import Markdown, display
+
+            with self.revisit:
+                display(Markdown(self.revisit_markdown()))
             return
         self.question_box.layout.display = None
         self.result.value = ""
@@ -424,14 +432,15 @@ class QuizView:
         if unanswered:
             lines.append(f"<p>{unanswered} question(s) left unanswered count as not right: use Back to answer them.</p>")
         lines.append("<table><tr><th>lesson</th><th></th><th>right</th></tr>" + rows + "</table>")
-        revisit = attempt.to_revisit()
-        if revisit:
-            links = ", ".join(f"<a href='{self.quiz.lessons[t]}' target='_blank'>{t} {_esc(self.quiz.lesson_title(t))}</a>"
-                              for t in revisit)
-            lines.append(f"<p><b>Lessons to revisit:</b> {links}.</p>")
-        else:
-            lines.append("<p><b>Every question right.</b> Nothing to revisit: on to the next module.</p>")
         return "<div>" + "".join(lines) + "</div>"
+
+    def revisit_markdown(self) -> str:
+        """The lessons to revisit, as Markdown links relative to the quiz notebook."""
+        revisit = self.attempt.to_revisit()
+        if not revisit:
+            return "**Every question right.** Nothing to revisit: on to the next module."
+        links = "\n".join(f"- [{t} {self.quiz.lesson_title(t)}]({self.quiz.lessons[t]})" for t in revisit)
+        return f"**Lessons to revisit** (each link opens the lesson):\n\n{links}"
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -78,8 +78,12 @@ def test_review_quiz_then_progress_on_the_start_page(lab_with_workbook):
             view.locator("button.cmw-quiz-next").click()
             score = view.locator(".cmw-quiz-score")
             expect(score).to_contain_text("Your score: 9 of 10", timeout=15_000)
-            expect(score).to_contain_text("Lessons to revisit")
+            lesson_link = view.locator(".cmw-quiz-revisit a", has_text="What is community management?")
+            expect(lesson_link).to_be_visible(timeout=15_000)
             view.screenshot(path=str(ARTIFACTS / "review-quiz-score.png"))
+            lesson_link.click()  # JupyterLab opens the lesson to revisit
+            page.wait_for_function("() => window.jupyterapp.shell.currentWidget.context.path"
+                                   " === 'module1_intro/1.1-what-is-community-management.ipynb'", timeout=30_000)
 
             record = json.loads((book / ".progress.json").read_text())
             assert sum(key.startswith("m1_review.") for key in record) == 10

@@ -192,7 +192,8 @@ def test_the_view_shows_one_question_explains_each_choice_and_ends_with_the_scor
     view.next_button.click()
     assert view.on_score_page and view.question_box.layout.display == "none"
     assert "Your score: 9 of 10" in view.result.value
-    assert "Lessons to revisit" in view.result.value and "1.1-what-is-community-management.ipynb" in view.result.value
+    assert view.next_button.layout.display == "none" and view.again_button.layout.display is None
+    assert view.revisit_markdown().endswith("- [1.1 What is community management?](1.1-what-is-community-management.ipynb)")
     assert len(calls) == 10 and calls[0] == (f"m1_review.{first.id}", "not yet right")
     assert all(status == "correct" for _, status in calls[1:])
 
@@ -213,7 +214,8 @@ def test_the_score_page_says_what_is_unanswered_and_when_nothing_needs_revisitin
     for item in quiz.items:
         view.choose(item.best)
         view.next()
-    assert "Every question right" in view.result.value and "Lessons to revisit" not in view.result.value
+    assert "Your score: 10 of 10" in view.result.value and "left unanswered" not in view.result.value
+    assert view.revisit_markdown().startswith("**Every question right.**")
 
 
 def test_the_quiz_notebook_is_two_lines_of_code():

@@ -149,14 +149,20 @@ def _notebook_questions(nb) -> list[tuple[str, bool]]:
 
 
 def catalogue() -> list[Exercise]:
-    """Every checked exercise and quiz item of the course, in reading order."""
+    """Every checked exercise and quiz item of the course, in reading order.
+
+    A master notebook that cannot be read (e.g. hidden while a submission is graded) is left out.
+    """
     import nbformat
 
     from course.syllabus import reading_order
 
     found = []
     for module, notebook in reading_order():
-        nb = nbformat.read(str(module.path / notebook.file), as_version=4)
+        try:
+            nb = nbformat.read(str(module.path / notebook.file), as_version=4)
+        except Exception:  # unreadable or hidden: the view shows what it can
+            continue
         found += [Exercise(qid, module, notebook, graded) for qid, graded in _notebook_questions(nb)]
     return found
 

@@ -432,6 +432,12 @@ class QuizView:
         if unanswered:
             lines.append(f"<p>{unanswered} question(s) left unanswered count as not right: use Back to answer them.</p>")
         lines.append("<table><tr><th>lesson</th><th></th><th>right</th></tr>" + rows + "</table>")
+        missed = [item for item in self.quiz.items if not attempt.right(item)]
+        if missed:
+            lines.append("<p style='margin-bottom:.2em'><b>What to practise</b> (the objective of each question you "
+                         "missed):</p><ul style='margin-top:0'>" + "".join(
+                             f"<li>{_esc(item.objective)} (lesson {item.lesson}, question "
+                             f"{self.quiz.items.index(item) + 1})</li>" for item in missed) + "</ul>")
         return "<div>" + "".join(lines) + "</div>"
 
     def revisit_markdown(self) -> str:

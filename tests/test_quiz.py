@@ -192,6 +192,8 @@ def test_the_view_shows_one_question_explains_each_choice_and_ends_with_the_scor
     view.next_button.click()
     assert view.on_score_page and view.question_box.layout.display == "none"
     assert "Your score: 9 of 10" in view.result.value
+    assert f"{qz._esc(first.objective)} (lesson 1.1, question 1)" in view.result.value  # what to practise
+    assert view.result.value.count("<li>") == 1
     assert view.next_button.layout.display == "none" and view.again_button.layout.display is None
     assert view.revisit_markdown().endswith("- [1.1 What is community management?](1.1-what-is-community-management.ipynb)")
     assert len(calls) == 10 and calls[0] == (f"m1_review.{first.id}", "not yet right")

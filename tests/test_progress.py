@@ -46,9 +46,10 @@ def test_the_catalogue_maps_every_question_to_its_notebook():
 
 def test_a_lab_shows_its_practice_and_graded_exercises_apart():
     frame = progress.summary({"c43_triage": {"best": "correct"}})
-    lab = frame[frame["notebook"] == "Crisis management on social media"]
-    assert list(lab["graded"]) == [False, True] and list(lab["right"]) == [1, 0]
-    assert list(lab["exercises"]) == [2, 5]
+    lesson = frame[frame["notebook"] == "Crisis management on social media"]  # 4.3: practice only
+    assert list(lesson["graded"]) == [False] and list(lesson["right"]) == [1] and list(lesson["exercises"]) == [2]
+    lab = frame[frame["notebook"] == "Crisis management on social media: the response policy lab"]  # 4.3b
+    assert list(lab["graded"]) == [True] and list(lab["right"]) == [0] and list(lab["exercises"]) == [1]
 
 
 def test_record_then_view(record_file):

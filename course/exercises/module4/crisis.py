@@ -51,7 +51,7 @@ def _policy_or_raise(question: Question, answer: Any):
 
 
 policy_ready = PolicyForm(
-    id="c43_policy_ready",
+    id="c43_runs_cleanly",
     raises=True,  # a graded part: a policy that cannot run scores 0 here, with the reason shown
     hints=("Every row needs a post kind, an action ('reply', 'offline', 'moderate' or 'escalate') and, for a "
            "'reply', the reply text in quotes. Write {name} where the author's name should go.",

@@ -112,13 +112,13 @@ benefits = LabelsQuestion(
         "to describe Velora.",
         "fire_rumour": "Nobody here needs their bike fixed. What is at stake when a false claim spreads, and what "
         "does a fast, factual answer protect?",
-        "pairing_help": "One person has a problem right now and the community solves it in minutes. Which benefit "
+        "pairing_help": "One person has a problem right now and the community solves it in minutes. Which return "
         "is about that?",
-        "firstride_friday": "Members create the content and then start talking to each other. Which benefit is "
+        "firstride_friday": "Members create the content and then start talking to each other. Which return is "
         "about belonging and user-generated content?",
-        "spring_referrals": "The outcome is counted in orders. Which benefit turns conversations into purchases?",
+        "spring_referrals": "The outcome is counted in orders. Which return turns conversations into purchases?",
         "evening_posts": "Chen Wei does not help anyone or sell anything here: he reads the data and the team "
-        "changes what it does. Which benefit is that?",
+        "changes what it does. Which return is that?",
     },
     hints=[
         "Ask of each scenario: what is the main thing that changed at the end? How people see the brand, how much "
@@ -133,7 +133,7 @@ benefits = LabelsQuestion(
         "about Velora; the others end in a rider helped, members talking, orders, or a decision taken from data."
     ),
     explanation=(
-        "In real life one action often serves several benefits at once, but naming the main one tells you what "
+        "In real life one action often serves several returns at once, but naming the main one tells you what "
         "to measure: mentions and sentiment, replies between members, response time, orders, or decisions changed by data."
     ),
 )

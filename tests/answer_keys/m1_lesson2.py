@@ -36,8 +36,8 @@ ALTERNATIVES = {
     ex.friday_hour.id: [
         ("c", "rewritten", "A draft of (c) also posted one holding statement on the complaints, which can pass for a "
          "first answer; (c) now only pays to promote the cheerful posts and leaves every complaint unanswered."),
-        ("d", "rewritten", "Waiting for the full answer is defensible if the wait is short; the stem sets it on a Friday "
-         "at 16:00 with complaints already two days old, so waiting means a silent weekend."),
+        ("d", "rewritten", "Waiting for the full answer is defensible if the wait is short; the stem says the complaints "
+         "have waited since the morning and the cause is only expected the next day, so waiting means a silent night."),
     ],
     ex.review_reply.id: [
         ("a", "rewritten", "Reporting a review is right when it is abusive or false; the stem says the battery did fail, "

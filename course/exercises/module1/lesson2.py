@@ -28,7 +28,7 @@ friday_hour = ChoiceQuestion(
         "1e34a060e4084473d8db": "Paid reach puts good stories in front of strangers, but the twelve unhappy riders are "
         "still waiting and still telling their 24 each. Can more good news cancel a complaint nobody has answered?",
         # d: wait for the full answer
-        "7fa7d1b3de65b99cbd23": "A weekend of silence is when an ignored complaint gets repeated louder. Does a first "
+        "7fa7d1b3de65b99cbd23": "Another night of silence is when an ignored complaint gets repeated louder. Does a first "
         "reply need the full answer, or can it say what is known and when the rest will come?",
     },
     hints=[
@@ -38,13 +38,13 @@ friday_hour = ChoiceQuestion(
     explanation=(
         "The complaints come first: each unhappy rider tells about 24 people against 15 for a happy one, and an "
         "unanswered complaint tends to be posted again, louder. A personal reply now can turn the story around; "
-        "the cheerful posts lose little by waiting until Monday for their thank-you."
+        "the cheerful posts lose little by waiting until the morning for their thank-you."
     ),
     model_answer=(
         "b. Answer the twelve complaints one by one. Bad stories reach about 24 people each and grow while they wait; "
         "a reply that says what is known and what happens next is enough for today. (a) spends the hour where it "
-        "changes least, (c) tries to drown out complaints instead of answering them, and (d) leaves a weekend of "
-        "silence for the anger to fill."
+        "changes least, (c) tries to drown out complaints instead of answering them, and (d) leaves another night "
+        "of silence for the anger to fill."
     ),
 )
 

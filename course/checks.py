@@ -305,9 +305,23 @@ class ChoiceQuestion(Question):
             raise self._not_yet(self.feedback.get(digest, "That option is not the best one. Compare it with the lesson's advice."))
 
 
+def _canonical(label: str, labels: Sequence[str], extra: Mapping[str, str] | None = None) -> str:
+    """A label as compared: normalised, with the course's alias table (and ``extra``) applied."""
+    from course.exercises.aliases import aliases_for
+
+    text = normalise_text(label)
+    table = aliases_for(labels)
+    table.update({normalise_text(k): normalise_text(v) for k, v in (extra or {}).items()})
+    return table.get(text, text)
+
+
 @dataclass
 class LabelsQuestion(Question):
     """Give each item a label (a dict such as ``{"support_forum": "S", ...}``).
+
+    Labels are compared after normalising (case, spaces) and through the course's one alias table,
+    :data:`course.exercises.aliases.LABEL_ALIASES` (``"support"`` for ``"S"``, ``"thanks"`` for
+    ``"thank you"``, ...).
 
     ``answer_hashes`` maps each item to ``fingerprint(f"{id}:{item}", normalised label)``.
     ``ideas`` optionally maps an item to a nudge shown when that item is wrong.
@@ -316,11 +330,10 @@ class LabelsQuestion(Question):
     labels: Sequence[str] = ()
     answer_hashes: Mapping[str, str] = field(default_factory=dict)
     ideas: Mapping[str, str] = field(default_factory=dict)
-    aliases: Mapping[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, str] = field(default_factory=dict)  # extra spellings for this question only
 
     def _canonical_label(self, label: str) -> str:
-        text = normalise_text(label)
-        return normalise_text(self.aliases.get(text, text))
+        return _canonical(label, self.labels, self.aliases)
 
     def _verdict(self, answer: Any) -> None:
         items = list(self.answer_hashes)

@@ -13,7 +13,7 @@ import pytest
 
 import answer_keys
 import course.exercises
-from course.checks import Question, Verdict
+from course.checks import LabelsQuestion, Question, Verdict
 
 KEY_MODULES = [importlib.import_module(f"answer_keys.{m.name}") for m in pkgutil.iter_modules(answer_keys.__path__)]
 CASES = [case for module in KEY_MODULES for case in module.CASES]
@@ -117,3 +117,17 @@ def _cheats(right):
 def test_rejects_cheating_objects(question, right, wrongs):
     for cheat in _cheats(right):
         assert question.verdict(cheat).status == Verdict.NOT_YET_RIGHT, cheat
+
+
+LABEL_CASES = [case for case in CASES if isinstance(case[0], LabelsQuestion)]
+
+
+@pytest.mark.parametrize("question, right, wrongs", LABEL_CASES, ids=[case[0].id for case in LABEL_CASES])
+def test_every_alias_in_the_table_is_accepted_wherever_its_label_is_right(question, right, wrongs):
+    from course.exercises.aliases import aliases_for, normalise
+
+    spellings = aliases_for(question.labels)
+    for item, label in right.items():
+        for alias, meant in spellings.items():
+            if meant == normalise(label):
+                assert question.is_correct({**right, item: alias}), (item, alias)

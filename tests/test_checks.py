@@ -219,3 +219,27 @@ def test_in_a_real_kernel_lesson_checks_show_a_verdict_and_a_forgotten_quote_is_
     assert forgot[0]["output_type"] == "error" and forgot[0]["ename"] == "NameError"
     text = "\n".join(forgot[0]["traceback"])
     assert 'put it in quotes: "S"' in text and "Traceback" not in text and "File " not in text
+
+
+def test_the_alias_table_serves_every_labels_question_without_its_own_aliases():
+    space = LabelsQuestion(id="t_space", labels=("S", "P"), answer_hashes=answer_key("t_space", {"x": "s", "y": "p"}))
+    assert space.is_correct({"x": " Support ", "y": "feedback"})
+    replies = LabelsQuestion(id="t_say", labels=("thank you", "sorry", "we support you"),
+                             answer_hashes=answer_key("t_say", {"x": "thank you", "y": "we support you"}))
+    assert replies.is_correct({"x": "Thanks", "y": "support"})  # "support" means the label of this question
+    assert not replies.is_correct({"x": "thanks", "y": "sorry"})
+    cm = LabelsQuestion(id="t_cm", labels=("community management", "social media management"),
+                        answer_hashes=answer_key("t_cm", {"x": "social media management"}))
+    assert cm.is_correct({"x": "social media"}) and cm.is_correct({"x": "SMM"})
+    assert cm.verdict({"x": "marketing"}).status == Verdict.NOT_YET_RIGHT
+
+
+def test_an_alias_that_would_mean_two_labels_of_one_question_is_refused():
+    from course.exercises.aliases import aliases_for
+
+    assert aliases_for(("S", "we support you"), {"S": ("support",), "we support you": ("help",)}) == {
+        "support": "s", "help": "we support you"}
+    with pytest.raises(ValueError, match="'support' mean both 's' and 'we support you'"):
+        aliases_for(("S", "we support you"), {"S": ("support",), "we support you": ("support",)})
+    # a spelling that is itself a label of the question stays that label
+    assert aliases_for(("community", "community management")) == {"cm": "community management"}

@@ -243,3 +243,54 @@ def test_an_alias_that_would_mean_two_labels_of_one_question_is_refused():
         aliases_for(("S", "we support you"), {"S": ("support",), "we support you": ("support",)})
     # a spelling that is itself a label of the question stays that label
     assert aliases_for(("community", "community management")) == {"cm": "community management"}
+
+
+# ------------------------------------------------------------------ assessments: form checks
+def test_form_checks_say_what_is_missing_or_malformed_and_never_raise(capsys):
+    from course.checks import ChoiceForm, LabelsForm
+
+    labels = LabelsForm(id="t_form", items=("x", "y"), labels=("S", "P"))
+    assert labels.verdict(...).status == Verdict.NOT_ATTEMPTED
+    assert labels.verdict({"x": ..., "y": ...}).status == Verdict.NOT_ATTEMPTED
+    partly = labels.verdict({"x": "S", "y": ...})
+    assert partly.status == Verdict.NOT_ATTEMPTED and "y" in partly.message
+    for bad, words in [([("x", "S")], "dictionary"), ({"x": "S"}, "missing: y"), ({"x": "S", "y": "Q"}, "'Q'"),
+                       ({"x": "S", "y": 1}, "text in quotes"), ({"x": "S", "y": "P", "z": "S"}, "unexpected: z")]:
+        result = labels.verdict(bad)
+        assert result.status == Verdict.NEEDS_FIXING and words in result.message, (bad, result)
+    assert labels.verdict({"x": "support", "y": "P"}).status == Verdict.ANSWERED  # the alias table applies
+    choice = ChoiceForm(id="t_choice", options=("a", "b"))
+    assert choice.verdict(" B ").status == Verdict.ANSWERED
+    assert choice.verdict("e").status == Verdict.NEEDS_FIXING and choice.verdict(2).status == Verdict.NEEDS_FIXING
+    for answer in (..., "e", {"x": 1}):
+        assert choice.check(answer) is None and labels.check(answer) is None  # shown, never raised
+    assert "Check the form" in capsys.readouterr().out
+
+
+def test_a_form_check_gives_every_well_formed_answer_the_same_message():
+    from course.checks import ChoiceForm, LabelsForm
+
+    choice = ChoiceForm(id="t_choice", options=("a", "b", "c"))
+    assert len({choice.verdict(option) for option in ("a", "b", "c", " C ")}) == 1
+    labels = LabelsForm(id="t_form", items=("x", "y"), labels=("S", "P"))
+    assert len({labels.verdict({"x": x, "y": y}) for x in "SP" for y in "SP"}) == 1
+
+
+def test_function_form_runs_the_example_and_reports_templates_and_failures():
+    from course.checks import FunctionForm
+
+    form = FunctionForm(id="t_fn_form", name="share", example=(10, 5))
+
+    def template(a, b):
+        ...
+
+    def broken(a, b):
+        raise KeyError("kind")
+
+    assert form.verdict(template).status == Verdict.NOT_ATTEMPTED and "still has ..." in form.verdict(template).message
+    assert form.verdict(...).status == Verdict.NOT_ATTEMPTED
+    for bad, words in [(broken, "raised KeyError"), (lambda a, b: None, "returned nothing"),
+                       (lambda a, b: "3", "return a number"), (3, "should be a function")]:
+        result = form.verdict(bad)
+        assert result.status == Verdict.NEEDS_FIXING and words in result.message, (bad, result)
+    assert form.verdict(lambda a, b: a + b).status == form.verdict(lambda a, b: 0).status == Verdict.ANSWERED

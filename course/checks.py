@@ -38,6 +38,7 @@ rejected rather than trusted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import math
@@ -319,14 +320,19 @@ class ChoiceQuestion(Question):
             raise self._not_yet(self.feedback.get(digest, "That option is not the best one. Compare it with the lesson's advice."))
 
 
-def _canonical(label: str, labels: Sequence[str], extra: Mapping[str, str] | None = None) -> str:
-    """A label as compared: normalised, with the course's alias table (and ``extra``) applied."""
+@functools.lru_cache(maxsize=None)
+def _alias_table(labels: tuple[str, ...]) -> Mapping[str, str]:
     from course.exercises.aliases import aliases_for
 
+    return aliases_for(labels)
+
+
+def _canonical(label: str, labels: Sequence[str], extra: Mapping[str, str] | None = None) -> str:
+    """A label as compared: normalised, with the course's alias table (and ``extra``) applied."""
     text = normalise_text(label)
-    table = aliases_for(labels)
-    table.update({normalise_text(k): normalise_text(v) for k, v in (extra or {}).items()})
-    return table.get(text, text)
+    if extra and text in (own := {normalise_text(k): normalise_text(v) for k, v in extra.items()}):
+        return own[text]
+    return _alias_table(tuple(labels)).get(text, text)
 
 
 @dataclass

@@ -125,18 +125,26 @@ def test_failures_render_as_a_short_message_not_a_traceback():
 
 def test_in_a_real_kernel_learners_see_feedback_not_a_stack_trace():
     nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("from course.exercises.module1 import assignment as ex"),
-        nbformat.v4.new_code_cell("ex.first_reply.check('a')"),
-        nbformat.v4.new_code_cell("ex.first_reply.check(...)"),
-        nbformat.v4.new_code_cell("ex.agency_risk.hint()"),
+        nbformat.v4.new_code_cell(
+            "from course.checks import ChoiceForm, ChoiceQuestion, answer_key\n"
+            "q = ChoiceQuestion(id='t_k', options=('a', 'b'), answer_hash=answer_key('t_k', choice='b'), raises=True,\n"
+            "                   feedback={answer_key('t_k', choice='a'): 'Deleting legitimate criticism backfires.'},\n"
+            "                   hints=('Think about speed.',))\n"
+            "form = ChoiceForm(id='t_f', options=('a', 'b'))"),
+        nbformat.v4.new_code_cell("q.check('a')"),
+        nbformat.v4.new_code_cell("q.check(...)"),
+        nbformat.v4.new_code_cell("q.hint()"),
+        nbformat.v4.new_code_cell("form.check('z')"),
     ])
     NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True).execute()
-    wrong, blank, hint = (cell.outputs for cell in nb.cells[1:])
+    wrong, blank, hint, form = (cell.outputs for cell in nb.cells[1:])
     assert wrong[0]["output_type"] == "error" and wrong[0]["ename"] == "NotYetRight"
     assert any("Deleting legitimate criticism" in line for line in wrong[0]["traceback"])
     assert not any("File " in line or "Traceback" in line for line in wrong[0]["traceback"])
     assert blank[0]["ename"] == "NotAttempted"
     assert "text/html" in hint[0]["data"] and "Hint 1 of 1" in hint[0]["data"]["text/plain"]
+    # an assessment's form check shows what to fix and does not raise
+    assert [o["output_type"] for o in form] == ["display_data"] and "Check the form" in form[0]["data"]["text/plain"]
 
 
 def test_a_lesson_check_never_raises_and_returns_its_verdict(capsys):

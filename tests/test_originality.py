@@ -20,7 +20,6 @@ AWAITING_REWRITE = {
     "module1_intro/1.1-what-is-community-management.ipynb",
     "module1_intro/1.2-why-it-matters.ipynb",
     "module1_intro/1.3-the-community-manager.ipynb",
-    "module1_intro/1.4-assignment.ipynb",
     "module4_interaction/4.3-crisis-management.ipynb",
 }
 

@@ -18,7 +18,6 @@ FILES = oc.course_files()
 AWAITING_REWRITE = {
     "course/crisis/model.py",
     "module1_intro/1.1-what-is-community-management.ipynb",
-    "module1_intro/1.4-assignment.ipynb",
     "module4_interaction/4.3-crisis-management.ipynb",
 }
 

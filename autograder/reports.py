@@ -56,6 +56,10 @@ def totals(items: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# the titles of the messages a check shows (course.checks): an assessment's check shows them and never raises
+CHECK_TITLES = ("Not attempted yet", "Check the form", "Answered", "Not yet right")
+
+
 def check_messages(root: Path, assignment: str) -> dict[str, Counter]:
     """For each graded item, how often each check message was shown to learners who failed it."""
     messages: dict[str, Counter] = {}
@@ -64,8 +68,15 @@ def check_messages(root: Path, assignment: str) -> dict[str, Counter]:
             meta = cell.get("metadata", {}).get("nbgrader", {})
             if not meta.get("grade") or cell.get("cell_type") != "code":
                 continue
-            for output in cell.get("outputs", []):
-                if output.get("output_type") == "error":
+            outputs = cell.get("outputs", [])
+            if not any(output.get("output_type") == "error" for output in outputs):
+                continue
+            for output in outputs:
+                shown = output.get("data", {}).get("text/plain", "") if output.get("output_type") == "display_data" else ""
+                first = "".join(shown).strip().split("\n")[0]
+                if any(title in first for title in CHECK_TITLES):  # a check's message, shown without raising
+                    messages.setdefault(meta["grade_id"], Counter())[first[:160]] += 1
+                elif output.get("output_type") == "error":
                     first = (output.get("evalue") or output.get("ename") or "").split("\n")[0]
                     kind = output.get("ename", "")
                     label = first if kind in ("NotYetRight", "NotAttempted") else f"{kind} in a hidden test"

@@ -22,7 +22,14 @@ notebook. A question built with ``raises=True`` raises :class:`NotYetRight` /
 coloured message, never a stack dump. ``solution()`` reveals the model answer once the
 learner has made a real attempt.
 
-Answers are compared through salted, normalised hashes: the expected answers of
+Graded notebooks are assessments and use the *form checks* instead (:class:`ChoiceForm`,
+:class:`LabelsForm`, :class:`FunctionForm`): they say only what is missing or malformed (an item
+left as ``...``, a label that is not one of the allowed ones, a function that fails on an example)
+and never whether, or which, answers are right. They hold no key in any form; the key lives only in
+the hidden tests of the master notebook, which raise at grading time. A form check shows its
+message and never raises.
+
+Lesson answers are compared through salted, normalised hashes: the expected answers of
 conceptual questions never appear in clear in this package or in the learner's copy.
 Every comparison checks the answer's exact type first, so objects that pretend to be
 equal to everything (a custom ``__eq__``, a ``str`` subclass with patched methods) are
@@ -31,6 +38,7 @@ rejected rather than trusted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import math
@@ -49,6 +57,10 @@ __all__ = [
     "LabelsQuestion",
     "NumberQuestion",
     "FunctionQuestion",
+    "FormCheck",
+    "ChoiceForm",
+    "LabelsForm",
+    "FunctionForm",
     "fingerprint",
 ]
 
@@ -104,6 +116,9 @@ class Verdict:
     CORRECT = "correct"
     NOT_YET_RIGHT = "not yet right"
     NOT_ATTEMPTED = "not attempted"
+    # the outcomes of an assessment's form check (it never knows whether an answer is right)
+    ANSWERED = "answered"
+    NEEDS_FIXING = "needs fixing"
 
     @property
     def correct(self) -> bool:
@@ -305,9 +320,28 @@ class ChoiceQuestion(Question):
             raise self._not_yet(self.feedback.get(digest, "That option is not the best one. Compare it with the lesson's advice."))
 
 
+@functools.lru_cache(maxsize=None)
+def _alias_table(labels: tuple[str, ...]) -> Mapping[str, str]:
+    from course.exercises.aliases import aliases_for
+
+    return aliases_for(labels)
+
+
+def _canonical(label: str, labels: Sequence[str], extra: Mapping[str, str] | None = None) -> str:
+    """A label as compared: normalised, with the course's alias table (and ``extra``) applied."""
+    text = normalise_text(label)
+    if extra and text in (own := {normalise_text(k): normalise_text(v) for k, v in extra.items()}):
+        return own[text]
+    return _alias_table(tuple(labels)).get(text, text)
+
+
 @dataclass
 class LabelsQuestion(Question):
     """Give each item a label (a dict such as ``{"support_forum": "S", ...}``).
+
+    Labels are compared after normalising (case, spaces) and through the course's one alias table,
+    :data:`course.exercises.aliases.LABEL_ALIASES` (``"support"`` for ``"S"``, ``"thanks"`` for
+    ``"thank you"``, ...).
 
     ``answer_hashes`` maps each item to ``fingerprint(f"{id}:{item}", normalised label)``.
     ``ideas`` optionally maps an item to a nudge shown when that item is wrong.
@@ -316,11 +350,10 @@ class LabelsQuestion(Question):
     labels: Sequence[str] = ()
     answer_hashes: Mapping[str, str] = field(default_factory=dict)
     ideas: Mapping[str, str] = field(default_factory=dict)
-    aliases: Mapping[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, str] = field(default_factory=dict)  # extra spellings for this question only
 
     def _canonical_label(self, label: str) -> str:
-        text = normalise_text(label)
-        return normalise_text(self.aliases.get(text, text))
+        return _canonical(label, self.labels, self.aliases)
 
     def _verdict(self, answer: Any) -> None:
         items = list(self.answer_hashes)
@@ -473,3 +506,137 @@ def answer_key(question_id: str, values: Mapping[str, str] | None = None, *, cho
 def function_cases(question_id: str, function: Callable, inputs: Iterable[tuple], decimals: int = 2) -> list:
     """Authoring helper: build ``FunctionQuestion.cases`` from a reference function."""
     return [(tuple(args), fingerprint(question_id, canonical_number(function(*args), decimals))) for args in inputs]
+
+
+# --------------------------------------------------------------------------- assessments: form checks
+_FORM_TITLE = {Verdict.ANSWERED: "Answered: graded when you hand in", Verdict.NEEDS_FIXING: "Check the form",
+               Verdict.NOT_ATTEMPTED: NotAttempted.title}
+_FORM_KIND = {Verdict.ANSWERED: "info", Verdict.NEEDS_FIXING: "wrong", Verdict.NOT_ATTEMPTED: "blank"}
+
+
+class _FormProblem(Exception):
+    def __init__(self, status: str, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+@dataclass
+class FormCheck:
+    """The visible check of an assessment item: is the answer complete and well formed?
+
+    It says what is missing or malformed and, once the form is right, the same message for every
+    answer, right or wrong: the key is not here in any form (the master's hidden tests hold it).
+    ``check`` shows the message and never raises, so *Run All* reaches the end of the notebook.
+    """
+
+    id: str
+
+    def verdict(self, answer: Any) -> Verdict:
+        """``answered``, ``needs fixing`` or ``not attempted``, with the message; shows nothing."""
+        try:
+            self._check_form(answer)
+        except _FormProblem as problem:
+            return Verdict(problem.status, problem.message)
+        return Verdict(Verdict.ANSWERED, "Your answer is complete and in the right form. This check does not say "
+                       "whether it is right: that is decided when the assignment is graded.")
+
+    def check(self, answer: Any) -> None:
+        """Show what is missing or malformed, or that the answer is ready to hand in. Never raises."""
+        result = self.verdict(answer)
+        _record(self.id, result.status)
+        _show(Feedback(_FORM_TITLE[result.status], result.message, _FORM_KIND[result.status]))
+
+    # -- helpers for subclasses -----------------------------------------------
+    @staticmethod
+    def _fix(message: str) -> _FormProblem:
+        return _FormProblem(Verdict.NEEDS_FIXING, message)
+
+    @staticmethod
+    def _blank(message: str) -> _FormProblem:
+        return _FormProblem(Verdict.NOT_ATTEMPTED, message)
+
+    def _check_form(self, answer: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _quoted(values: Iterable[str]) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
+@dataclass
+class ChoiceForm(FormCheck):
+    """One option, given as text in quotes, e.g. ``"b"``."""
+
+    options: Sequence[str] = ()
+
+    def _check_form(self, answer: Any) -> None:
+        if answer is Ellipsis:
+            raise self._blank("Replace the ... with your choice in quotes, then run this cell again.")
+        if type(answer) is not str:
+            raise self._fix(f"Give your choice as text in quotes, one of {_quoted(self.options)}; "
+                            f"you gave a {type(answer).__name__}.")
+        if normalise_text(answer) not in {normalise_text(o) for o in self.options}:
+            raise self._fix(f"{answer!r} is not one of the options {_quoted(self.options)}.")
+
+
+@dataclass
+class LabelsForm(FormCheck):
+    """A dictionary giving each of ``items`` one of ``labels`` (the course's alias table applies)."""
+
+    items: Sequence[str] = ()
+    labels: Sequence[str] = ()
+
+    def _check_form(self, answer: Any) -> None:
+        if answer is Ellipsis:
+            raise self._blank("Replace the ... with the dictionary of your answers, then run this cell again.")
+        if type(answer) is not dict:
+            raise self._fix(f"Your answer should be a dictionary (item -> label); you gave a {type(answer).__name__}.")
+        if any(type(key) is not str for key in answer):
+            raise self._fix("Keep the dictionary's keys exactly as they were given, in quotes.")
+        missing = [item for item in self.items if item not in answer]
+        extra = [key for key in answer if key not in self.items]
+        if missing or extra:
+            parts = (["missing: " + ", ".join(missing)] if missing else []) + (
+                ["unexpected: " + ", ".join(extra)] if extra else [])
+            raise self._fix("Keep the keys exactly as given (" + "; ".join(parts) + ").")
+        blanks = [item for item in self.items if answer[item] is Ellipsis]
+        if len(blanks) == len(self.items):
+            raise self._blank("Replace each ... in the dictionary with a label in quotes, then run this cell again.")
+        if blanks:
+            raise self._blank(f"Still to fill in: {', '.join(blanks)}.")
+        allowed = {_canonical(label, self.labels) for label in self.labels}
+        for item in self.items:
+            value = answer[item]
+            if type(value) is not str:
+                raise self._fix(f"The label for {item!r} should be text in quotes, one of {_quoted(self.labels)}; "
+                                f"it is a {type(value).__name__}.")
+            if _canonical(value, self.labels) not in allowed:
+                raise self._fix(f"{value!r} (for {item!r}) is not one of the labels {_quoted(self.labels)}.")
+
+
+@dataclass
+class FunctionForm(FormCheck):
+    """A function the learner writes: it must run on ``example`` (the arguments) and return a number."""
+
+    name: str = "your function"
+    example: tuple = ()
+
+    def _check_form(self, answer: Any) -> None:
+        if answer is Ellipsis:
+            raise self._blank(f"Replace the ... with your function {self.name}, then run this cell again.")
+        if not callable(answer):
+            raise self._fix(f"{self.name} should be a function (defined with def); it is a {type(answer).__name__}.")
+        if is_template(answer):
+            raise self._blank(f"{self.name} still has ... as its body: write the lines that compute the result "
+                              f"(ending with return), then run this cell again.")
+        shown = ", ".join(_describe(a) for a in self.example)
+        try:
+            result = answer(*self.example)
+        except Exception as error:  # the learner's code failed: say where
+            raise self._fix(f"{self.name}({shown}) raised {type(error).__name__}: {error}") from None
+        if result is Ellipsis:
+            raise self._blank(f"{self.name}({shown}) returned ...: replace the ... with the lines that compute the result.")
+        if result is None:
+            raise self._fix(f"{self.name}({shown}) returned nothing: end the function with a line `return ...`.")
+        if not is_number(result):
+            raise self._fix(f"{self.name}({shown}) should return a number, not a {type(result).__name__}.")

@@ -15,14 +15,18 @@ import nbformat
 from course.syllabus import Module
 
 _SOLUTION = re.compile(r"### BEGIN SOLUTION\s*(.*?)\s*### END SOLUTION", re.S)
+_QUESTION = re.compile(r"^###\s+(Question .*?)\s*\(\d+(?:\.\d+)? points?\)\s*$", re.M)  # "### Question 4 — ... (3 points)"
 
 
 def graded_items(path: Path) -> list[dict]:
     """Every nbgrader grade cell of a notebook: id, points, kind and (manual) rubric text."""
     nb = nbformat.read(path, as_version=4)
     items = []
+    question = ""
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "markdown" and (heading := _QUESTION.search(cell.source)):
+            question = heading.group(1).strip()
         if not meta.get("grade"):
             continue
         manual = bool(meta.get("solution"))
@@ -30,6 +34,7 @@ def graded_items(path: Path) -> list[dict]:
         items.append(
             {
                 "grade_id": meta["grade_id"],
+                "question": question,
                 "points": float(meta.get("points", 0)),
                 "kind": "written (manual)" if manual else "autograded",
                 "rubric": found.group(1).strip() if found else "",
@@ -48,8 +53,8 @@ def render(module: Module) -> str:
         auto = sum(i["points"] for i in items if i["kind"] == "autograded")
         lines += [f"## {notebook.title} (`{notebook.file}`)", "",
                   f"Total {total:g} points: {auto:g} autograded, {total - auto:g} written.", "",
-                  "| grade id | kind | points |", "|---|---|---|"]
-        lines += [f"| `{i['grade_id']}` | {i['kind']} | {i['points']:g} |" for i in items]
+                  "| question | grade id | kind | points |", "|---|---|---|---|"]
+        lines += [f"| {i['question']} | `{i['grade_id']}` | {i['kind']} | {i['points']:g} |" for i in items]
         for item in items:
             if item["rubric"]:
                 lines += ["", f"### `{item['grade_id']}` ({item['points']:g} points)", "", item["rubric"]]

@@ -230,9 +230,8 @@ def _tamper(nb, kind):
     elif kind == "input":
         cells["a1_first_reply"].source = 'first_reply = input("Which reply? ")'
         cells["a1_agency_risk"].source = 'agency_risk = "c"'
-    elif kind == "stderr_warning":  # the function warns when the check calls it: nbgrader zeroes that cell
-        cells["a1_people_told"].source = ("import warnings\ndef people_told(happy, unhappy):\n"
-                                          "    warnings.warn('rough figures')\n    return 15 * happy + 24 * unhappy")
+    elif kind == "stderr_warning":  # the learner's own answer cell warns: stderr outside a graded cell costs nothing
+        cells["a1_word_of_mouth"].source = 'import warnings\nwarnings.warn("rough figures")\nword_of_mouth = "b"'
         cells["a1_first_reply"].source = 'first_reply = "b"'
     elif kind in KERNEL_TAMPERING:  # first_reply answered honestly earlier; the trick comes with agency_risk
         cells["a1_first_reply"].source = 'first_reply = "b"'
@@ -251,7 +250,7 @@ def _tamper(nb, kind):
         cells["a1_first_reply"].source = 'first_reply = "b"\nprint("x" * 100_000_000)'
         cells["a1_agency_risk"].source = 'agency_risk = "c"\nfor _ in range(100):\n    print("y" * 1_000_000)'
     elif kind == "slow_cells":  # each cell within the cell timeout, the notebook over its time budget
-        cells["a1_review_readers"].source = "review_readers = round(1200 * 0.97)"
+        cells["a1_old_review"].source = 'old_review = "b"'
         cells["a1_first_reply"].source = 'import time\ntime.sleep(9.5)\nfirst_reply = "a"'
         cells["a1_say_it"].source = "import time\ntime.sleep(9.5)\n" + solution_source(_MASTER["a1_say_it"])
         cells["a1_agency_risk"].source = 'agency_risk = "c"'
@@ -290,7 +289,7 @@ FAULTS = {
     "infinite_loop": ("graded", 2, ""),      # the cell times out and is interrupted; the rest is graded
     "memory_bomb": ("graded", 3, ""),        # MemoryError under the sandbox's limit; both answers set before it count
     "input": ("graded", 1, ""),              # input() is refused: that item scores 0, the other counts
-    "stderr_warning": ("graded", 2, ""),     # the warning zeroes the people_told check; first_reply counts
+    "stderr_warning": ("graded", 5, ""),     # the warning is in an answer cell: word_of_mouth and first_reply count
     # the kernel guard: tests that run after the machinery was changed score nothing, and the status says why
     "input_transformer": ("graded", 2, "changed how the kernel runs cells (an input transformer was added)"),
     "ast_transformer": ("graded", 2, "changed how the kernel runs cells (an AST transformer was added)"),
@@ -300,7 +299,7 @@ FAULTS = {
     "peek_hook": ("graded", 0, "changed how the kernel runs cells (a 'pre_run_cell' callback was added)"),
     "fork_bomb": ("graded", 2, ""),          # the process limit stops it; every process it made ends with the kernel
     "output_flood": ("graded", 3, ""),       # both answers count; only the first megabyte of each cell is kept
-    "slow_cells": ("graded", 1, ""),         # review_readers counts; the notebook's time budget runs out before say_it
+    "slow_cells": ("graded", 1, ""),         # old_review counts; the notebook's time budget runs out before say_it
 }
 
 
@@ -359,7 +358,7 @@ def test_cells_after_the_time_budget_are_not_run(faulty_class):
     cells = cells_by_id(read(root / "autograded" / "slow_cells" / A1 / NB))
     errors = [o for o in cells["a1_agency_risk_check"].outputs if o.output_type == "error"]
     assert errors and errors[0].ename == "NotebookTimeoutError" and "12-second time budget" in errors[0].evalue
-    assert not any(o.output_type == "error" for o in cells["a1_review_readers_check"].outputs)
+    assert not any(o.output_type == "error" for o in cells["a1_old_review_check"].outputs)
 
 
 def test_without_root_grading_runs_and_warns_loudly_that_the_sandbox_is_off(tmp_path):

@@ -13,30 +13,77 @@ import pytest
 
 import answer_keys
 import course.exercises
-from course.checks import Question, Verdict
+from course.checks import FormCheck, LabelsQuestion, Question, Verdict
 
 KEY_MODULES = [importlib.import_module(f"answer_keys.{m.name}") for m in pkgutil.iter_modules(answer_keys.__path__)]
 CASES = [case for module in KEY_MODULES for case in module.CASES]
 IDS = [case[0].id for case in CASES]
+FORMS = [case for module in KEY_MODULES for case in getattr(module, "FORMS", [])]
+FORM_IDS = [case[0].id for case in FORMS]
+# the register of alternative answers: (key module, question id, answer, decision, reason)
+ALTERNATIVES = [(module.__name__, qid, answer, decision, reason) for module in KEY_MODULES
+                for qid, entries in getattr(module, "ALTERNATIVES", {}).items() for answer, decision, reason in entries]
+DECISIONS = ("accepted", "rewritten", "rejected")
 
 
-def all_questions() -> list[Question]:
+def all_questions() -> list[Question | FormCheck]:
     found = []
     for info in pkgutil.walk_packages(course.exercises.__path__, "course.exercises."):
         module = importlib.import_module(info.name)
-        found += [v for v in vars(module).values() if isinstance(v, Question)]
+        found += [v for v in vars(module).values() if isinstance(v, (Question, FormCheck))]
     return found
 
 
 def test_every_question_has_an_answer_key():
-    covered = {id(case[0]) for case in CASES}
+    covered = {id(case[0]) for case in CASES + FORMS}
     missing = [q.id for q in all_questions() if id(q) not in covered]
-    assert not missing, f"questions without a case in tests/answer_keys/: {missing}"
+    assert not missing, f"questions without a case in tests/answer_keys/ (CASES or FORMS): {missing}"
 
 
 def test_question_ids_are_unique():
     ids = [q.id for q in all_questions()]
     assert len(ids) == len(set(ids))
+
+
+# ------------------------------------------------------------------ assessments: form checks
+@pytest.mark.parametrize("form, well_formed, malformed", FORMS, ids=FORM_IDS)
+def test_form_checks_accept_any_well_formed_answer_alike_and_name_what_to_fix(form, well_formed, malformed):
+    assert len(well_formed) >= 2 and malformed, "show at least two well-formed answers and one malformed one"
+    verdicts = {form.verdict(answer) for answer in well_formed}
+    assert len(verdicts) == 1 and verdicts.pop().status == Verdict.ANSWERED, "right and wrong answers look alike"
+    for answer in malformed:
+        verdict = form.verdict(answer)
+        assert verdict.status == Verdict.NEEDS_FIXING and verdict.message.strip(), (answer, verdict)
+    assert form.verdict(...).status == Verdict.NOT_ATTEMPTED
+    if isinstance(well_formed[0], dict):
+        assert form.verdict({key: ... for key in well_formed[0]}).status == Verdict.NOT_ATTEMPTED
+    for cheat in _cheats(well_formed[0]):
+        assert form.verdict(cheat).status == Verdict.NEEDS_FIXING, cheat
+
+
+# ------------------------------------------------------------------ the register of alternative answers
+def _scores(question_id: str, answer) -> bool:
+    """Lessons: the question's verdict. Assessments: the master's grade cell, hidden tests and all."""
+    from gradecells import run_grade_cell
+
+    found = [q for q in all_questions() if q.id == question_id]
+    assert found, f"the register names {question_id!r}, which is no question in course.exercises"
+    if isinstance(found[0], FormCheck):
+        return run_grade_cell(question_id, answer)[0]
+    return found[0].verdict(answer).correct
+
+
+@pytest.mark.parametrize("module, question_id, answer, decision, reason", ALTERNATIVES,
+                         ids=[f"{a[1]}-{i}-{a[3]}" for i, a in enumerate(ALTERNATIVES)])
+def test_every_alternative_answer_is_decided_and_the_decision_holds(module, question_id, answer, decision, reason):
+    assert decision in DECISIONS and len(reason) > 20, "each alternative needs a decision and its reason"
+    assert _scores(question_id, answer) == (decision == "accepted"), (decision, reason)
+
+
+def test_every_assessment_item_has_a_register():
+    registered = {qid for _, qid, *_ in ALTERNATIVES}
+    unregistered = [form.id for form, *_ in FORMS if form.id not in registered]
+    assert not unregistered, f"assessment items without alternatives considered: {unregistered}"
 
 
 @pytest.mark.parametrize("question, right, wrongs", CASES, ids=IDS)
@@ -117,3 +164,17 @@ def _cheats(right):
 def test_rejects_cheating_objects(question, right, wrongs):
     for cheat in _cheats(right):
         assert question.verdict(cheat).status == Verdict.NOT_YET_RIGHT, cheat
+
+
+LABEL_CASES = [case for case in CASES if isinstance(case[0], LabelsQuestion)]
+
+
+@pytest.mark.parametrize("question, right, wrongs", LABEL_CASES, ids=[case[0].id for case in LABEL_CASES])
+def test_every_alias_in_the_table_is_accepted_wherever_its_label_is_right(question, right, wrongs):
+    from course.exercises.aliases import aliases_for, normalise
+
+    spellings = aliases_for(question.labels)
+    for item, label in right.items():
+        for alias, meant in spellings.items():
+            if meant == normalise(label):
+                assert question.is_correct({**right, item: alias}), (item, alias)

@@ -125,18 +125,26 @@ def test_failures_render_as_a_short_message_not_a_traceback():
 
 def test_in_a_real_kernel_learners_see_feedback_not_a_stack_trace():
     nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("from course.exercises.module1 import assignment as ex"),
-        nbformat.v4.new_code_cell("ex.first_reply.check('a')"),
-        nbformat.v4.new_code_cell("ex.first_reply.check(...)"),
-        nbformat.v4.new_code_cell("ex.agency_risk.hint()"),
+        nbformat.v4.new_code_cell(
+            "from course.checks import ChoiceForm, ChoiceQuestion, answer_key\n"
+            "q = ChoiceQuestion(id='t_k', options=('a', 'b'), answer_hash=answer_key('t_k', choice='b'), raises=True,\n"
+            "                   feedback={answer_key('t_k', choice='a'): 'Deleting legitimate criticism backfires.'},\n"
+            "                   hints=('Think about speed.',))\n"
+            "form = ChoiceForm(id='t_f', options=('a', 'b'))"),
+        nbformat.v4.new_code_cell("q.check('a')"),
+        nbformat.v4.new_code_cell("q.check(...)"),
+        nbformat.v4.new_code_cell("q.hint()"),
+        nbformat.v4.new_code_cell("form.check('z')"),
     ])
     NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True).execute()
-    wrong, blank, hint = (cell.outputs for cell in nb.cells[1:])
+    wrong, blank, hint, form = (cell.outputs for cell in nb.cells[1:])
     assert wrong[0]["output_type"] == "error" and wrong[0]["ename"] == "NotYetRight"
     assert any("Deleting legitimate criticism" in line for line in wrong[0]["traceback"])
     assert not any("File " in line or "Traceback" in line for line in wrong[0]["traceback"])
     assert blank[0]["ename"] == "NotAttempted"
     assert "text/html" in hint[0]["data"] and "Hint 1 of 1" in hint[0]["data"]["text/plain"]
+    # an assessment's form check shows what to fix and does not raise
+    assert [o["output_type"] for o in form] == ["display_data"] and "Check the form" in form[0]["data"]["text/plain"]
 
 
 def test_a_lesson_check_never_raises_and_returns_its_verdict(capsys):
@@ -219,3 +227,78 @@ def test_in_a_real_kernel_lesson_checks_show_a_verdict_and_a_forgotten_quote_is_
     assert forgot[0]["output_type"] == "error" and forgot[0]["ename"] == "NameError"
     text = "\n".join(forgot[0]["traceback"])
     assert 'put it in quotes: "S"' in text and "Traceback" not in text and "File " not in text
+
+
+def test_the_alias_table_serves_every_labels_question_without_its_own_aliases():
+    space = LabelsQuestion(id="t_space", labels=("S", "P"), answer_hashes=answer_key("t_space", {"x": "s", "y": "p"}))
+    assert space.is_correct({"x": " Support ", "y": "feedback"})
+    replies = LabelsQuestion(id="t_say", labels=("thank you", "sorry", "we support you"),
+                             answer_hashes=answer_key("t_say", {"x": "thank you", "y": "we support you"}))
+    assert replies.is_correct({"x": "Thanks", "y": "support"})  # "support" means the label of this question
+    assert not replies.is_correct({"x": "thanks", "y": "sorry"})
+    cm = LabelsQuestion(id="t_cm", labels=("community management", "social media management"),
+                        answer_hashes=answer_key("t_cm", {"x": "social media management"}))
+    assert cm.is_correct({"x": "social media"}) and cm.is_correct({"x": "SMM"})
+    assert cm.verdict({"x": "marketing"}).status == Verdict.NOT_YET_RIGHT
+
+
+def test_an_alias_that_would_mean_two_labels_of_one_question_is_refused():
+    from course.exercises.aliases import aliases_for
+
+    assert aliases_for(("S", "we support you"), {"S": ("support",), "we support you": ("help",)}) == {
+        "support": "s", "help": "we support you"}
+    with pytest.raises(ValueError, match="'support' mean both 's' and 'we support you'"):
+        aliases_for(("S", "we support you"), {"S": ("support",), "we support you": ("support",)})
+    # a spelling that is itself a label of the question stays that label
+    assert aliases_for(("community", "community management")) == {"cm": "community management"}
+
+
+# ------------------------------------------------------------------ assessments: form checks
+def test_form_checks_say_what_is_missing_or_malformed_and_never_raise(capsys):
+    from course.checks import ChoiceForm, LabelsForm
+
+    labels = LabelsForm(id="t_form", items=("x", "y"), labels=("S", "P"))
+    assert labels.verdict(...).status == Verdict.NOT_ATTEMPTED
+    assert labels.verdict({"x": ..., "y": ...}).status == Verdict.NOT_ATTEMPTED
+    partly = labels.verdict({"x": "S", "y": ...})
+    assert partly.status == Verdict.NOT_ATTEMPTED and "y" in partly.message
+    for bad, words in [([("x", "S")], "dictionary"), ({"x": "S"}, "missing: y"), ({"x": "S", "y": "Q"}, "'Q'"),
+                       ({"x": "S", "y": 1}, "text in quotes"), ({"x": "S", "y": "P", "z": "S"}, "unexpected: z")]:
+        result = labels.verdict(bad)
+        assert result.status == Verdict.NEEDS_FIXING and words in result.message, (bad, result)
+    assert labels.verdict({"x": "support", "y": "P"}).status == Verdict.ANSWERED  # the alias table applies
+    choice = ChoiceForm(id="t_choice", options=("a", "b"))
+    assert choice.verdict(" B ").status == Verdict.ANSWERED
+    assert choice.verdict("e").status == Verdict.NEEDS_FIXING and choice.verdict(2).status == Verdict.NEEDS_FIXING
+    for answer in (..., "e", {"x": 1}):
+        assert choice.check(answer) is None and labels.check(answer) is None  # shown, never raised
+    assert "Check the form" in capsys.readouterr().out
+
+
+def test_a_form_check_gives_every_well_formed_answer_the_same_message():
+    from course.checks import ChoiceForm, LabelsForm
+
+    choice = ChoiceForm(id="t_choice", options=("a", "b", "c"))
+    assert len({choice.verdict(option) for option in ("a", "b", "c", " C ")}) == 1
+    labels = LabelsForm(id="t_form", items=("x", "y"), labels=("S", "P"))
+    assert len({labels.verdict({"x": x, "y": y}) for x in "SP" for y in "SP"}) == 1
+
+
+def test_function_form_runs_the_example_and_reports_templates_and_failures():
+    from course.checks import FunctionForm
+
+    form = FunctionForm(id="t_fn_form", name="share", example=(10, 5))
+
+    def template(a, b):
+        ...
+
+    def broken(a, b):
+        raise KeyError("kind")
+
+    assert form.verdict(template).status == Verdict.NOT_ATTEMPTED and "still has ..." in form.verdict(template).message
+    assert form.verdict(...).status == Verdict.NOT_ATTEMPTED
+    for bad, words in [(broken, "raised KeyError"), (lambda a, b: None, "returned nothing"),
+                       (lambda a, b: "3", "return a number"), (3, "should be a function")]:
+        result = form.verdict(bad)
+        assert result.status == Verdict.NEEDS_FIXING and words in result.message, (bad, result)
+    assert form.verdict(lambda a, b: a + b).status == form.verdict(lambda a, b: 0).status == Verdict.ANSWERED

@@ -31,16 +31,23 @@ CHEATS = {
     # a str subclass whose methods are patched to look right
     "a1_first_reply": "class _S(str):\n    def strip(self): return 'b'\n    def lower(self): return 'b'\n"
     "    def __eq__(self, other): return True\n    __hash__ = str.__hash__\nfirst_reply = _S('z')",
-    # silence the visible check, then answer nonsense
-    "a1_people_told": "ex.people_told.check = lambda f: None\ndef people_told(happy, unhappy):\n    return 0",
-    "a1_review_readers": "import builtins\nclass _N(float):\n    def __eq__(self, other): return True\nreview_readers = _N(3)",
+    # silence the visible check, then answer wrongly
+    "a1_word_of_mouth": "ex.word_of_mouth.check = lambda answer: None\nword_of_mouth = 'a'",
+    # the right letter, in a patched type: refused even with the right contents
+    "a1_old_review": "class _T(str):\n    def __eq__(self, other): return True\n    __hash__ = str.__hash__\n"
+    "old_review = _T('b')",
+    # patch the course package's form check, then answer wrongly
+    "a1_complaint_target": "import course.checks as _c\n_c.FormCheck.verdict = lambda self, answer: None\n"
+    "complaint_target = 'a'",
 }
 
-# learner -> (how to build the submission, expected autograded score)
+# learner -> expected autograded score
 EXPECTED = {
     "full": AUTO_MAX,
     "blank": 0,
-    "partly_wrong": AUTO_MAX - 3 - 3,  # one wrong label (q1, 3 pts) + a hard-coded function caught by hidden tests (q4, 3 pts)
+    # one wrong label (q1, 3 pts) and a wrong choice (q4, 3 pts): the visible checks say only "Answered",
+    # the hidden tests catch both
+    "partly_wrong": AUTO_MAX - 3 - 3,
     "tampered": 2,  # only q6 answered right; checks rewritten and points inflated -> nbgrader restores them
     "raises": 0,
     "cheater": 0,
@@ -62,8 +69,8 @@ def build_submission(kind: str, release_nb, master_nb):
         _answer_all(nb, master_nb)
     if kind == "partly_wrong":
         cells["a1_space_types"].source = WRONG_SPACE_TYPES
-        # passes the visible example (10, 5) but not the hidden tests
-        cells["a1_people_told"].source = "def people_told(happy, unhappy):\n    return 270"
+        # well formed, so the visible check says "Answered"; only the hidden tests know it is wrong
+        cells["a1_word_of_mouth"].source = 'word_of_mouth = "a"'
     if kind == "tampered":
         cells["a1_first_reply"].source = 'first_reply = "b"'
         for cell in nb.cells:
@@ -85,7 +92,6 @@ def build_submission(kind: str, release_nb, master_nb):
         for grade_id in ("a1_community_or_audience", "a1_cm_or_smm", "a1_say_it"):
             cells[grade_id].source = f"{grade_id.removeprefix('a1_')} = {{}}"
         cells["a1_agency_risk"].source = 'agency_risk = "a"'
-        cells["a1_complaints_within_hour"].source = "def share_answered_within_hour(messages):\n    return 0.75"
     if kind in ("full", "partly_wrong"):
         cells["a1_three_benefits"].source = "Reputation, support and sales: members who feel heard stay and recommend us."
         cells["a1_fashion_case"].source = "(a) They apologised, compensated and explained. (b) Trust recovered."
@@ -222,10 +228,10 @@ def test_feedback_shows_points_and_check_messages_but_never_hidden_tests(graded_
         handed_in = read(root / "submitted" / learner / ASSIGNMENT / NOTEBOOK)
         own = "\n".join(c.source for c in handed_in.cells if nbgrader_meta(c).get("solution"))
         assert leaks(page, master, own) == [], f"{learner}: hidden tests leak into the feedback"
-        assert "1164" not in page and "_key" not in page
+        assert "_key" not in page and "_aliases" not in page and 'lower() == "b"' not in page
         assert "Assignment 1" in page and "Score:" in page
     partly = (root / "feedback" / "partly_wrong" / ASSIGNMENT / page_name).read_text(encoding="utf-8")
-    assert "Not yet right" in partly, "the visible check's message is kept"
+    assert "Answered" in partly and "Not yet right" not in partly, "the visible check's (form-only) message is kept"
     assert "did not pass for this item" in partly, "a failed hidden test is reported without its code"
     assert (root / BUILD).is_dir() and (root / "autograded" / "partly_wrong").is_dir()
 

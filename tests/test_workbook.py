@@ -49,12 +49,12 @@ def test_self_grading_scores_the_learners_workbook_and_writes_feedback(module_co
     master = cells_by_id(read(REPO_ROOT / M1 / ASSIGNMENT))
     for cell in nb.cells:
         meta = nbgrader_meta(cell)
-        if meta.get("solution") and cell.cell_type == "code" and meta["grade_id"] != "a1_people_told":
+        if meta.get("solution") and cell.cell_type == "code" and meta["grade_id"] != "a1_word_of_mouth":
             cell.source = solution_source(master[meta["grade_id"]])
     nbformat.write(nb, str(learner_copy))
 
     result = grade_module(module(M1), workbook=book, root=module_course_root, learner="selftest")
-    assert (result.auto_score, result.auto_max, result.written_max) == (15, 18, 12)  # people_told left blank: -3
+    assert (result.auto_score, result.auto_max, result.written_max) == (15, 18, 12)  # word_of_mouth left blank: -3
     pages = {p.name for p in result.feedback}
     assert ASSIGNMENT.replace(".ipynb", ".html") in pages
     assert all(p.parent == book / "feedback" / M1 for p in result.feedback)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from answer_keys.m4_lesson3 import _moderates_when_nothing_arrived
 from answer_keys.m4_policies import lab_solution
+from course.crisis.table import policy_from_table
 from course.exercises.module4 import crisis as ex
 
 
@@ -42,15 +43,24 @@ CASES = [
     ]),
 ]
 
-# The graded part, in the register's format: the two routes a learner may take are both accepted, and a
-# policy that takes one of the lesson's shortcuts is rejected (see tests/test_crisis_grading_rules.py).
+# The register of alternative answers for the graded policy's form check: the routes a learner may take are
+# all accepted (and graded alike by the hidden tests, see tests/test_crisis_grading_rules.py); a table naming
+# an action the course does not know is rejected with the row named.
+def _as_function(state, post, _policy=[]):
+    if not _policy:
+        _policy.append(policy_from_table(*lab_solution()))
+    return _policy[0](state, post)
+
+
 ALTERNATIVES = {
-    "c43_respond": [
-        ("the rule tables (DataFrame + moves)", "accepted", "the route the lab teaches to non-coders"),
-        ("a function respond(state, post)", "accepted", "graded identically to the tables it is equivalent to"),
-        ("a replies dict instead of a DataFrame", "accepted", "the same table written as {kind: (action, reply)}"),
-        ("escalate press and legal posts without a reply of one's own", "accepted",
-         "PR or legal answer the post: escalating is an answer, and the press does not pick the story up from it"),
+    "c43_runs_cleanly": [
+        (lab_solution(), "accepted", "the rule tables (DataFrame + moves), the route the lab teaches to non-coders"),
+        (_as_function, "accepted", "a function respond(state, post), graded identically to the equivalent tables"),
+        (({"complaint": ("reply", ["Hi {name}, sorry, we're on it.", "{name}, thanks, we are fixing it now.",
+                                   "Sorry {name}; the steps are pinned on our page."])}, {"acknowledge": "at once"}),
+         "accepted", "a replies dict instead of a DataFrame: the same table written as {kind: (action, replies)}"),
+        (_table({(2, "action"): "forward to PR"}), "rejected",
+         "'forward to PR' means escalate, but the table's actions are a closed list; the message names the row"),
     ],
 }
 

@@ -1,0 +1,90 @@
+"""The one table of accepted spellings for answer labels, shared by every lesson and assessment.
+
+A learner who writes ``"support"`` for the SPACE+I letter ``"S"``, ``"thanks"`` for ``"thank you"``
+or ``"smm"`` for ``"social media management"`` means the label, so every
+:class:`~course.checks.LabelsQuestion` and :class:`~course.checks.LabelsForm` accepts these
+spellings automatically, and the hidden tests of the graded notebooks carry the same aliases
+(``tests/test_assessments.py`` holds them to this table).
+
+The table maps a label to the other ways of writing it. The same word may stand for different
+labels in different questions (``"support"`` is ``"S"`` among the SPACE+I letters and
+``"we support you"`` among the three replies); :func:`aliases_for` resolves it among the labels
+of one question only, and refuses a table that would make a word mean two labels of the same
+question. Case, surrounding spaces and repeated inner spaces never matter.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+LABEL_ALIASES: dict[str, tuple[str, ...]] = {
+    # SPACE+I types (1.1, Assignment 1)
+    "S": ("support", "success", "customer support", "customer success", "support and success"),
+    "P": ("product", "ideation", "feedback", "product ideation", "product feedback"),
+    "A": ("acquisition", "advocacy", "acquisition and advocacy"),
+    "C": ("content", "programming", "content and programming"),
+    "E": ("external", "external engagement"),
+    "I": ("internal", "internal engagement"),
+    # community or audience; community or social media management (1.1, Assignment 1)
+    "community management": ("cm", "community"),
+    "social media management": ("smm", "social media", "social"),
+    # the three replies (1.3, Assignment 1)
+    "thank you": ("thanks", "thank-you", "thankyou"),
+    "sorry": ("apology", "apologise", "apologize"),
+    "we support you": ("support", "we support", "support you"),
+    # what a community manager brings (1.3)
+    "growth": ("drives growth",),
+    "customer": ("customer-centred", "customer-centered", "customer centred", "customer centered"),
+    "empathy": ("empathetic",),
+    "authentic": ("authenticity",),
+    "detail": ("detail-oriented", "details"),
+    "analytical": ("analysis", "analytics"),
+    "voice": ("brand voice",),
+    # the benefits (1.2)
+    "reputation": ("brand reputation", "image"),
+    "engagement": ("customer engagement", "belonging"),
+    "support": ("customer support", "help"),
+    "sales": ("conversions", "sales and conversions"),
+    "insights": ("insight", "data", "analytics"),
+    # the four moves on a post (4.3)
+    "reply": ("answer", "respond", "respond_individually"),
+    "moderate": ("hide", "moderation"),
+    "escalate": ("escalation",),
+    "offline": ("take offline", "take_offline", "dm", "private"),
+    # Velora's tables (5.0)
+    "members": ("member",),
+    "posts": ("post",),
+    "followers": ("follower",),
+    "forum_threads": ("forum threads", "threads"),
+    "forum_replies": ("forum replies", "replies"),
+    "web_sessions": ("web sessions", "web", "sessions"),
+    "events": ("event",),
+    "ab_test": ("ab test", "a/b test"),
+    "listening": ("social listening",),
+}
+
+
+def normalise(text: str) -> str:
+    """Lower-case, trim and collapse inner whitespace: ``"  Thank   You "`` -> ``"thank you"``."""
+    return " ".join(text.strip().lower().split())
+
+
+def aliases_for(labels: Iterable[str], table: dict[str, tuple[str, ...]] = LABEL_ALIASES) -> dict[str, str]:
+    """The accepted spellings among ``labels``: normalised alias -> normalised label.
+
+    A spelling that is itself one of the labels is left out (the label wins). Raises ``ValueError``
+    naming the word if it would stand for two of the labels.
+    """
+    wanted = {normalise(label): label for label in labels}
+    by_label = {normalise(label): spellings for label, spellings in table.items()}
+    found: dict[str, str] = {}
+    for label in wanted:
+        for spelling in by_label.get(label, ()):
+            alias = normalise(spelling)
+            if alias in wanted:
+                continue
+            if found.get(alias, label) != label:
+                raise ValueError(f"the alias table makes {alias!r} mean both {found[alias]!r} and {label!r}, "
+                                 f"two labels of the same question ({', '.join(map(repr, labels))})")
+            found[alias] = label
+    return found

@@ -125,7 +125,7 @@ class Exercise:
 def _notebook_questions(nb) -> list[tuple[str, bool]]:
     """(question id, graded) for each question a notebook uses, from its ``from course.exercises.X import Y``
     lines and its ``review_quiz(...)`` call; graded if a grade cell runs its check."""
-    from course.checks import Question
+    from course.checks import FormCheck, Question
 
     code = [c for c in nb.cells if c.cell_type == "code"]
     source = "\n".join(c.source for c in code)
@@ -136,7 +136,7 @@ def _notebook_questions(nb) -> list[tuple[str, bool]]:
             name, _, alias = (part.strip() for part in name.partition(" as "))
             module = importlib.import_module(f"course.exercises.{package}.{name}")
             for attribute, question in vars(module).items():
-                if isinstance(question, Question):
+                if isinstance(question, (Question, FormCheck)):
                     check = re.compile(rf"\b{re.escape(alias or name)}\.{re.escape(attribute)}\.check\(")
                     found.setdefault(question.id, bool(check.search(graded_source)))
     for quiz_name in _QUIZ_CALL.findall(source):
@@ -171,7 +171,9 @@ def _state(entry: dict | None) -> str:
     if not entry:
         return "not attempted"
     best = entry.get("best")
-    return "right" if best == "correct" else ("not yet right" if best == "not yet right" else "not attempted")
+    if best in ("correct", "answered"):  # "answered": an assessment item complete and well formed
+        return "right"
+    return "not yet right" if best in ("not yet right", "needs fixing") else "not attempted"
 
 
 def detail(entries: dict[str, dict]):

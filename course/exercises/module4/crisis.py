@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from course.checks import Feedback, NotAttempted, Question, _show, is_template
+from course.checks import Feedback, NotAttempted, Question, Verdict, _show, is_template
 from course.crisis import evaluate, run_policy
 from course.crisis.policy import first_word_within_hour, no_deleting_or_arguing
 from course.crisis.table import TableError, as_policy, policy_from_table
@@ -52,7 +52,8 @@ def _policy_or_raise(question: Question, answer: Any):
 
 policy_ready = PolicyForm(
     id="c43_runs_cleanly",
-    raises=True,  # a graded part: a policy that cannot run scores 0 here, with the reason shown
+    # A graded part: the check shows what is missing and never raises (Run All reaches the end); the hidden
+    # tests score a policy that cannot run as 0 at grading time.
     hints=("Every row needs a post kind, an action ('reply', 'offline', 'moderate' or 'escalate') and, for a "
            "'reply', the reply text in quotes. Write {name} where the author's name should go.",
            "Writing a function instead? Return an action name as text, or ('respond_individually', text), or None. "
@@ -66,7 +67,13 @@ class GradedLater:
     """The visible side of a part graded after hand-in: checks only that an answer exists, says nothing of its quality."""
 
     def check(self, answer: Any, part: str) -> None:
-        _policy_or_raise(policy_ready, answer)
+        verdict = policy_ready.verdict(answer)
+        if verdict.status == Verdict.NOT_ATTEMPTED:
+            _show(Feedback("Not attempted yet", verdict.message, "blank"))
+            return
+        if not verdict.correct:
+            _show(Feedback(f"Part {part}: the policy cannot be graded yet", verdict.message, "wrong"))
+            return
         _show(Feedback(f"Part {part} is graded after you hand in",
                        "Your policy is in. This part is scored on crises and seeds you have not seen; the debriefs "
                        "of play_once are the way to judge it before then.", "info"))

@@ -48,3 +48,7 @@ c.Autograde.autograde_preprocessors = [GuardedExecute if p is Execute else p
 c.GuardedExecute.notebook_timeout = 900  # seconds for a whole notebook, kernel start included
 c.GuardedExecute.max_cell_output = 1_000_000  # bytes of output kept per cell
 c.GuardedExecute.max_notebook_output = 10_000_000  # bytes of output kept per notebook
+
+# Every autograding kernel starts with the learner's folder off the import path (safe-path mode).
+c.GuardedExecute.kernel_manager_class = "autograder.sandbox.SafePathKernelManager"
+c.SafePathKernelManager.allow_root = True

@@ -10,6 +10,11 @@
   always kept, and so is a trace of anything written to stderr, so a test cell that failed, or wrote
   a warning, still scores nothing.
 
+* **Links left behind**: before the kernel starts and once it has ended, the learner's folder is cleared of
+  symbolic links, hard links, FIFOs, sockets and devices (:func:`autograder.safefs.purge`, never following
+  one), so nbgrader's later steps as root (writing the graded notebook, ``chmod``, feedback) touch only the
+  learner's own regular files.
+
 * **Tampering**: every kernel starts with :mod:`autograder.guard`'s snapshot of how it runs cells, and
   after each autograded test cell the guard is asked, outside the transformers, whether the learner's
   code changed that machinery (an input transformer that turns tests into ``pass``, a replaced
@@ -30,12 +35,15 @@ from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer
 
-from autograder import guard
+from pathlib import Path
+
+from autograder import guard, safefs
 
 STDERR_TRACE = 2_000  # characters of stderr kept once a cell's output is over its cap
 GUARD_KEY = "cmw_guard"
 TAMPERED = "GradingTamperedError"
 TAMPER_NOTE = "Grading tampered with before cell "  # marks the log lines the grading status repeats
+PURGE_NOTE = "Removed from the learner's folder, not followed: "
 
 
 def _is_test(cell) -> bool:
@@ -66,7 +74,17 @@ class GuardedExecute(Execute):
         start_guard = f"--IPKernelApp.exec_lines={guard.INSTALL}"
         if start_guard not in self.extra_arguments:
             self.extra_arguments = [*self.extra_arguments, start_guard]
-        return super().preprocess(nb, resources, *args, **kwargs)
+        own = (resources or {}).get("metadata", {}).get("path")
+        self._purge(own)
+        try:
+            return super().preprocess(nb, resources, *args, **kwargs)
+        finally:  # the kernel, and in the sandbox every process it started, has ended
+            self._purge(own)
+
+    def _purge(self, folder) -> None:
+        if folder:
+            for relative, what in safefs.purge(Path(folder)):
+                self.log.warning("%s%s (%s)", PURGE_NOTE, relative, what)
 
     # ------------------------------------------------------------------ time
     def _over_budget(self) -> bool:

@@ -37,7 +37,7 @@ import tempfile
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC = 1, 2, 4, 32, 4096, 16384
 MNT_DETACH = 2
 
-HIDDEN_IN_COURSE_ROOT = ("source", "release", "submitted", "autograded", "feedback", "exchange", ".feedback-build",
+HIDDEN_IN_COURSE_ROOT = ("source", "release", "submitted", "autograded", "feedback", "exchange", ".feedback-build", ".staged",
                          "reports", "markscheme", "gradebook.db")
 HIDDEN_IN_REPO = ("tests", "workbook", "autograder/source", ".git")  # and every module*_* folder (the masters)
 # Only these variables reach the kernel: the grader's environment may hold tokens and passwords.

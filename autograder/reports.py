@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from autograder import safefs
+
 
 def item_scores(root: Path, assignment: str) -> pd.DataFrame:
     """One row per learner and graded item: student, notebook, grade_id, score, max_score, kind, late penalty."""
@@ -59,18 +61,34 @@ def totals(items: pd.DataFrame) -> pd.DataFrame:
 def check_messages(root: Path, assignment: str) -> dict[str, Counter]:
     """For each graded item, how often each check message was shown to learners who failed it."""
     messages: dict[str, Counter] = {}
-    for path in sorted((root / "autograded").glob(f"*/{assignment}/*.ipynb")):
-        for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
-            meta = cell.get("metadata", {}).get("nbgrader", {})
-            if not meta.get("grade") or cell.get("cell_type") != "code":
-                continue
-            for output in cell.get("outputs", []):
-                if output.get("output_type") == "error":
-                    first = (output.get("evalue") or output.get("ename") or "").split("\n")[0]
-                    kind = output.get("ename", "")
-                    label = first if kind in ("NotYetRight", "NotAttempted") else f"{kind} in a hidden test"
-                    messages.setdefault(meta["grade_id"], Counter())[label[:160]] += 1
+    for cell in _graded_cells(root, assignment):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if not meta.get("grade") or cell.get("cell_type") != "code":
+            continue
+        for output in cell.get("outputs") if isinstance(cell.get("outputs"), list) else []:
+            if isinstance(output, dict) and output.get("output_type") == "error":
+                first = str(output.get("evalue") or output.get("ename") or "").split("\n")[0]
+                kind = str(output.get("ename", ""))
+                label = first if kind in ("NotYetRight", "NotAttempted") else f"{kind} in a hidden test"
+                messages.setdefault(meta["grade_id"], Counter())[label[:160]] += 1
     return messages
+
+
+def _graded_cells(root: Path, assignment: str):
+    """The cells of every graded notebook, read as root reads a folder a learner's code ran in (no link followed,
+    no special file opened, bounded); a file that is not a notebook is skipped."""
+    released = {p.name for p in (root / "release" / assignment).glob("*.ipynb")}
+    for student in (f for f in safefs.scan(root / "autograded", entries=None).folders if "/" not in f):
+        folder = root / "autograded" / student / assignment
+        for name in sorted(released & set(safefs.scan(root / "autograded", student, assignment).files)):
+            try:
+                cells = json.loads(safefs.read(folder, name)).get("cells", [])
+            except (OSError, ValueError, AttributeError):
+                continue
+            for cell in cells if isinstance(cells, list) else []:
+                if isinstance(cell, dict) and isinstance(cell.get("metadata", {}), dict) and \
+                        isinstance(cell.get("metadata", {}).get("nbgrader", {}), dict):
+                    yield cell
 
 
 def item_statistics(items: pd.DataFrame) -> pd.DataFrame:

@@ -222,3 +222,111 @@ def test_the_guard_trusts_only_the_installed_environment(tmp_path):
         assert not guard._installed(None)
     finally:
         guard._snapshot = None
+
+
+# ---------------------------------------------------------------- cause 2: root follows links, opens special files
+SECRET = "the instructor's private notes: not for any learner"
+
+
+def leaves_behind(sentinel: Path, gradebook: Path) -> str:
+    """Learner code that leaves links and special files in its own folder for root's later steps."""
+    return f'''
+import os
+for name, target in [("gradebook.db.link", {str(gradebook)!r}), ("notes.txt", {str(sentinel)!r}),
+                     ("system", "/etc"), ("null.txt", "/dev/zero")]:
+    try:
+        os.symlink(target, name)
+    except OSError:
+        pass
+os.mkfifo("waiting.ipynb")
+open("junk.ipynb", "w").write("this is not JSON at all")
+'''
+
+
+def _run_cli(root: Path, *args: str):
+    import subprocess
+    import sys
+
+    from course.nbgrader_cli import tool_env
+
+    return subprocess.run([sys.executable, "-m", "autograder", "--root", str(root), *args], env=tool_env(),
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def linking_class(tmp_path_factory, honest_alone):
+    base = tmp_path_factory.mktemp("links")
+    root = new_class(base)
+    sentinel = base / "outside" / "instructor-notes.txt"
+    sentinel.parent.mkdir()
+    sentinel.write_text(SECRET)
+    sentinel.chmod(0o600)
+    honest_pair(root)
+    notebooks = graded_notebooks()
+    # the notebook handed in is a link to the master (solutions and hidden tests in it)
+    folder = hand_in(root, "link_to_master", {})
+    for name in notebooks:
+        (folder / name).symlink_to(REPO_ROOT / ASSIGNMENT / name)
+    # blank notebooks, with a link to a root-only file and a FIFO in the submission itself
+    folder = hand_in(root, "links_handed_in", {n: blank(root, n) for n in notebooks})
+    (folder / "notes.txt").symlink_to(sentinel)
+    os.mkfifo(folder / "pipe.csv")
+    os.link(sentinel, folder / "hard.txt")
+    # the learner's code leaves links, a FIFO and a file that is not a notebook behind
+    hand_in(root, "leaves_links", {n: with_cell(blank(root, n), leaves_behind(sentinel, root / "gradebook.db"))
+                                   for n in notebooks})
+    before = fingerprint(outside_the_learners(root) + [sentinel.parent])
+    mode = gradebook_mode(root)
+    outcomes = grade(root)
+    after_grading = fingerprint(outside_the_learners(root) + [sentinel.parent]), gradebook_mode(root)
+    feedback = _run_cli(root, "feedback", ASSIGNMENT)
+    report = _run_cli(root, "report", ASSIGNMENT)
+    return root, outcomes, (before, mode), after_grading, feedback, report, sentinel, honest_alone
+
+
+def test_a_notebook_linked_to_the_master_is_never_graded_as_the_master(linking_class):
+    root, outcomes, *_rest, alone = linking_class
+    outcome = outcomes["link_to_master"]
+    assert outcome.status == "error" and "a symbolic link" in outcome.reason, outcome
+    assert not (root / "autograded" / "link_to_master").exists() or not any(
+        (root / "autograded" / "link_to_master").rglob("*.ipynb"))
+    assert_honest_unaffected(outcomes, alone)
+
+
+def test_links_and_special_files_handed_in_are_dropped_with_a_note(linking_class):
+    root, outcomes, *_rest, sentinel, alone = linking_class
+    outcome = outcomes["links_handed_in"]
+    assert_no_gain(outcome, alone)
+    for words in ("notes.txt is a symbolic link", "pipe.csv is a FIFO", "hard.txt is a hard link"):
+        assert words in outcome.reason, outcome.reason
+    graded = root / "autograded" / "links_handed_in" / ASSIGNMENT
+    assert not any(p.name in ("notes.txt", "pipe.csv", "hard.txt") for p in graded.iterdir())
+
+
+def test_links_left_by_learner_code_are_never_followed_by_root(linking_class):
+    root, outcomes, (before, mode), (after, mode_after), _feedback, _report, sentinel, alone = linking_class
+    outcome = outcomes["leaves_links"]
+    assert_no_gain(outcome, alone)
+    assert "removed, never followed" in outcome.reason and "gradebook.db.link (a symbolic link)" in outcome.reason
+    graded = root / "autograded" / "leaves_links" / ASSIGNMENT
+    left = [p.name for p in graded.iterdir() if p.is_symlink() or not (p.is_file() or p.is_dir())]
+    assert not left, left
+    assert after == before, "a file outside the learner's folder changed (nbgrader's chmod followed a link?)"
+    assert mode_after == mode, "the gradebook's mode or owner changed"
+    assert stat.S_IMODE(sentinel.stat().st_mode) == 0o600 and sentinel.read_text() == SECRET
+    assert os.stat("/dev/null").st_uid == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert_honest_unaffected(outcomes, alone)
+
+
+def test_feedback_and_report_finish_for_everyone_and_deliver_no_root_file(linking_class):
+    root, outcomes, *_rest, feedback, report, sentinel, alone = linking_class
+    assert feedback.returncode == 0, feedback.stdout + feedback.stderr
+    assert report.returncode == 0, report.stdout + report.stderr
+    assert "leaves_links: junk.ipynb is not a notebook that can be shown" in feedback.stderr, feedback.stderr
+    for learner in ("honest_full", "honest_blank", "leaves_links"):
+        pages = list((root / "feedback" / learner / ASSIGNMENT).glob("*.html"))
+        assert {p.stem for p in pages} >= {Path(n).stem for n in graded_notebooks()}, (learner, pages)
+    for path in (root / "feedback").rglob("*"):
+        if path.is_symlink() or (path.is_file() and SECRET in path.read_text(errors="replace")):
+            raise AssertionError(f"{path} delivers what a learner may not see")
+    assert (root / "reports" / ASSIGNMENT / "report.html").stat().st_size > 1000

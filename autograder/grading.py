@@ -75,18 +75,6 @@ def _api(root: str, sandbox: bool):
         from nbgrader.apps import NbGraderAPI
         from nbgrader.coursedir import CourseDirectory
 
-        if sandbox:  # each worker's kernels get their own socket folder, which only they can see
-            from autograder.sandbox import ENV_ROOT
-
-            import atexit
-            import shutil
-            import tempfile
-
-            # short: Unix socket paths are limited to about 100 characters
-            runtime = tempfile.mkdtemp(prefix="cmwk-")
-            atexit.register(shutil.rmtree, runtime, True)
-            os.environ["JUPYTER_RUNTIME_DIR"] = runtime
-            os.environ[ENV_ROOT] = root
         config = load_config(Path(root), sandbox)
         _API = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         _API.log.setLevel(logging.WARNING)

@@ -18,7 +18,8 @@ It uses the standard library only and is run without ``site``, so it starts in m
 4. limits are set (address space, CPU time, file size, open files, processes), the environment is
    cut down to what Python and Jupyter need (no tokens or passwords of the grader's), and the kernel is
    started as an unprivileged user of its own (``--uid``) with no way to regain privileges. The own
-   folder and the kernel's socket folder are handed to that user.
+   folder and the kernel's runtime folder (its own, made for this kernel alone and removed when it ends:
+   see :class:`autograder.sandbox.SafePathKernelManager`) are handed to that user.
 
 Because the kernel is the first process of its own process-id namespace, every process it starts
 (a fork bomb's included) ends with it.
@@ -165,12 +166,7 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
     # the hand-over, which would otherwise change the owner of /dev/null itself)
     graded_copies = []
     for top in mine:
-        for folder, _dirs, files in os.walk(top):
-            os.chown(folder, uid, uid)
-            for name in files:
-                os.lchown(os.path.join(folder, name), uid, uid)
-                if top == own and name.endswith(".ipynb"):
-                    graded_copies.append(os.path.join(folder, name))
+        graded_copies += hand_over(top, uid, copies=top == own)
     for path in graded_copies:
         mount("/dev/null", path, None, MS_BIND)
     home = "/tmp/home"
@@ -184,6 +180,28 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
             except OSError:
                 pass  # a special file system that cannot be remounted; permissions still apply
     return home
+
+
+def hand_over(top: str, uid: int, copies: bool) -> list[str]:
+    """Give the folders and regular files (one link each) under ``top`` to ``uid``, never following a link,
+    folder by folder (any depth); return the notebooks found (when ``copies``)."""
+    notebooks, stack = [], [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            os.chown(folder, uid, uid)
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISDIR(info.st_mode):
+                        stack.append(entry.path)
+                    elif stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+                        os.lchown(entry.path, uid, uid)
+                        if copies and entry.name.endswith(".ipynb"):
+                            notebooks.append(entry.path)
+        except OSError:
+            continue  # too deep for a path, or gone: the kernel's user simply does not own it
+    return notebooks
 
 
 def mount_points() -> list[str]:

@@ -27,7 +27,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import warnings
+import weakref
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,7 +94,9 @@ def safe_path_command(command: list[str]) -> list[str]:
 
 
 class SafePathKernelManager(AsyncKernelManager):
-    """Starts the kernel with the learner's folder off the import path (Python's safe-path mode).
+    """Starts the kernel with the learner's folder off the import path (Python's safe-path mode), and with a
+    runtime folder of its own (connection file, sockets), created for it and removed when it ends: nothing one
+    learner's kernel leaves there is seen by the next.
 
     Used for every autograding kernel (see ``nbgrader_config.py``). As root it refuses to start a kernel
     outside the sandbox unless ``allow_root`` is set (``python -m autograder grade --no-sandbox`` does).
@@ -107,8 +111,24 @@ class SafePathKernelManager(AsyncKernelManager):
     async def _async_pre_start_kernel(self, **kw):
         if not self.sandboxed and os.geteuid() == 0 and not self.allow_root:
             raise RuntimeError(REFUSAL.format(why=availability()[1] or "not selected"))
-        kw["env"] = {**(kw.get("env") or os.environ), "PYTHONSAFEPATH": "1"}
+        if getattr(self, "_private", None) is None:  # a restart keeps the kernel's folder
+            from autograder.safefs import remove_tree
+
+            self._private = tempfile.mkdtemp(prefix="cmwk-")  # short: Unix socket paths are limited to ~100 chars
+            weakref.finalize(self, remove_tree, self._private)  # also if the kernel died and was never shut down
+            self.connection_file = os.path.join(self._private, "kernel.json")
+            if self.transport == "ipc":
+                self.ip = os.path.join(self._private, "k")
+        kw["env"] = {**(kw.get("env") or os.environ), "PYTHONSAFEPATH": "1", "JUPYTER_RUNTIME_DIR": self._private}
         return await super()._async_pre_start_kernel(**kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart and getattr(self, "_private", None):
+            from autograder.safefs import remove_tree
+
+            remove_tree(self._private)
+            self._private = None
 
 
 class SandboxKernelManager(SafePathKernelManager):
@@ -120,16 +140,6 @@ class SandboxKernelManager(SafePathKernelManager):
     @default("transport")
     def _default_transport(self):
         return "ipc"
-
-    @default("ip")
-    def _default_ip(self):
-        # an absolute socket prefix in this worker's runtime folder (kept visible inside the sandbox);
-        # the default would be relative, and the kernel's working folder is not the grader's
-        import uuid
-
-        from jupyter_core.paths import jupyter_runtime_dir
-
-        return os.path.join(jupyter_runtime_dir(), f"k{uuid.uuid4().hex[:10]}")
 
     def format_kernel_cmd(self, extra_arguments=None):
         command = super().format_kernel_cmd(extra_arguments)

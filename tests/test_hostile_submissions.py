@@ -330,3 +330,67 @@ def test_feedback_and_report_finish_for_everyone_and_deliver_no_root_file(linkin
         if path.is_symlink() or (path.is_file() and SECRET in path.read_text(errors="replace")):
             raise AssertionError(f"{path} delivers what a learner may not see")
     assert (root / "reports" / ASSIGNMENT / "report.html").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- cause 3: what one kernel leaves, the next must not see
+PLACES = '["JUPYTER_RUNTIME_DIR", "/tmp", "/var/tmp", "/dev/shm", "HOME"]'
+LEAVES_NOTES = f'''
+import json, os
+left = {{}}
+for place in {PLACES}:
+    folder = os.environ.get(place, place)
+    try:
+        open(os.path.join(folder, "note-for-the-next-learner.txt"), "w").write("the answers are ...")
+        os.chdir(folder)
+        for _ in range(1500):  # a folder 1,500 deep
+            os.mkdir("d")
+            os.chdir("d")
+        left[place] = folder
+    except OSError as error:
+        left[place] = type(error).__name__
+os.chdir({{cwd!r}})
+print("LEFT " + json.dumps(left))
+'''
+LOOKS_AROUND = f'''
+import json, os
+seen = {{}}
+for place in {PLACES}:
+    folder = os.environ.get(place, place)
+    try:  # anything the learner before left: their note, their deep folder
+        seen[place] = sorted(set(os.listdir(folder)) & {{"note-for-the-next-learner.txt", "d"}})
+    except OSError as error:
+        seen[place] = type(error).__name__
+seen["runtime"] = os.environ.get("JUPYTER_RUNTIME_DIR")
+print("SEEN " + json.dumps(seen))
+'''
+
+
+def _printed(root: Path, learner: str, word: str) -> dict:
+    for name in graded_notebooks():
+        for cell in read(root / "autograded" / learner / ASSIGNMENT / name).cells:
+            for output in cell.get("outputs", []):
+                for line in output.get("text", "").splitlines():
+                    if line.startswith(word + " "):
+                        return json.loads(line[len(word) + 1:])
+    raise AssertionError(f"{learner} printed no {word} line")
+
+
+def test_nothing_one_kernel_leaves_is_seen_by_the_next(tmp_path, honest_alone):
+    root = new_class(tmp_path)
+    notebooks = graded_notebooks()
+    own = lambda learner: str(root / "autograded" / learner / ASSIGNMENT)  # noqa: E731
+    hand_in(root, "a_leaver", {n: with_cell(blank(root, n), LEAVES_NOTES.replace("{cwd!r}", repr(own("a_leaver"))))
+                               for n in notebooks})
+    hand_in(root, "b_reader", {n: with_cell(blank(root, n), LOOKS_AROUND) for n in notebooks})
+    honest_pair(root)
+    # one worker: the four are graded one after the other, by the same process and kernel user
+    outcomes = {o.student: o for o in grade_all(root, ASSIGNMENT, workers=1, progress=False, sandbox=True)}
+    left, seen = _printed(root, "a_leaver", "LEFT"), _printed(root, "b_reader", "SEEN")
+    assert sum(isinstance(v, str) and v.startswith("/") for v in left.values()) >= 3, left  # it did leave things
+    assert all(value == [] for key, value in seen.items() if key != "runtime"), seen
+    assert not os.path.exists(seen["runtime"]) and not os.path.exists(left["JUPYTER_RUNTIME_DIR"]), \
+        "a kernel's runtime folder outlived it"
+    assert seen["runtime"] != left["JUPYTER_RUNTIME_DIR"]
+    assert_no_gain(outcomes["a_leaver"], honest_alone)
+    assert outcomes["b_reader"].status == "graded"
+    assert_honest_unaffected(outcomes, honest_alone)

@@ -49,6 +49,13 @@ c.GuardedExecute.notebook_timeout = 900  # seconds for a whole notebook, kernel 
 c.GuardedExecute.max_cell_output = 1_000_000  # bytes of output kept per cell
 c.GuardedExecute.max_notebook_output = 10_000_000  # bytes of output kept per notebook
 
-# Every autograding kernel starts with the learner's folder off the import path (safe-path mode).
-c.GuardedExecute.kernel_manager_class = "autograder.sandbox.SafePathKernelManager"
-c.SafePathKernelManager.allow_root = True
+# Every autograding kernel starts with the learner's folder off the import path (safe-path mode). As root,
+# plain `nbgrader autograde` runs each kernel in the sandbox (see autograder/sandbox.py), and where the
+# sandbox is not available it refuses to run learners' code as root (`python -m autograder grade` says why).
+from autograder.sandbox import availability  # noqa: E402
+
+if os.geteuid() == 0 and availability()[0]:
+    c.GuardedExecute.kernel_manager_class = "autograder.sandbox.SandboxKernelManager"
+    c.SandboxKernelManager.course_root = here
+else:
+    c.GuardedExecute.kernel_manager_class = "autograder.sandbox.SafePathKernelManager"

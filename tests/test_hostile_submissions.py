@@ -394,3 +394,28 @@ def test_nothing_one_kernel_leaves_is_seen_by_the_next(tmp_path, honest_alone):
     assert_no_gain(outcomes["a_leaver"], honest_alone)
     assert outcomes["b_reader"].status == "graded"
     assert_honest_unaffected(outcomes, honest_alone)
+
+
+# ---------------------------------------------------------------- also: plain `nbgrader autograde` as root
+WHO_AM_I = 'import os\nprint("UID " + str(os.getuid()))'
+
+
+def test_plain_nbgrader_autograde_as_root_runs_learners_code_in_the_sandbox_or_not_at_all(tmp_path):
+    import subprocess
+    import sys
+
+    from course.nbgrader_cli import tool_env
+
+    root = new_class(tmp_path)
+    hand_in(root, "plain", {n: with_cell(blank(root, n), WHO_AM_I) for n in graded_notebooks()})
+    assert os.geteuid() == 0, "the test machine grades as root"
+    nbgrader("autograde", ASSIGNMENT, root=root)
+    uids = [line for name in graded_notebooks()
+            for cell in read(root / "autograded" / "plain" / ASSIGNMENT / name).cells
+            for output in cell.get("outputs", []) for line in output.get("text", "").splitlines() if line.startswith("UID ")]
+    assert uids and all(int(line.split()[1]) >= 1000 for line in uids), uids
+    # no unshare/setpriv on PATH: no sandbox, so nbgrader must refuse to run the learner's code as root
+    env = {**tool_env(), "PATH": str(Path(sys.executable).parent)}
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, "--force"], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert "refusing to run learners' code as root without the grading sandbox" in result.stdout + result.stderr

@@ -204,9 +204,23 @@ def hand_over(top: str, uid: int, copies: bool) -> list[str]:
     return notebooks
 
 
+def unescape(field: bytes) -> str:
+    """A mount point as /proc/self/mountinfo writes it (space, tab, newline and backslash as octal escapes,
+    every other byte as it is, so UTF-8 letters stay UTF-8) back to the path."""
+    out, i = bytearray(), 0
+    while i < len(field):
+        if field[i:i + 1] == b"\\" and field[i + 1:i + 4].isdigit():
+            out.append(int(field[i + 1:i + 4], 8))
+            i += 4
+        else:
+            out.append(field[i])
+            i += 1
+    return os.fsdecode(bytes(out))
+
+
 def mount_points() -> list[str]:
-    with open("/proc/self/mountinfo", encoding="utf-8") as handle:
-        points = [line.split()[4].encode().decode("unicode_escape") for line in handle]
+    with open("/proc/self/mountinfo", "rb") as handle:
+        points = [unescape(line.split()[4]) for line in handle]
     return list(dict.fromkeys(points))
 
 

@@ -111,25 +111,39 @@ def item_statistics(items: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(stats).sort_values("difficulty").reset_index(drop=True)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula (``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return: names and ids come from learners) gets a leading apostrophe. Numbers stay numbers."""
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return f"{value:g}"
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def write_lms_files(root: Path, assignment: str, out: Path) -> dict[str, Path]:
     items = item_scores(root, assignment)
     people = totals(items)
     out.mkdir(parents=True, exist_ok=True)
     paths = {"items": out / "items.csv", "canvas": out / "canvas.csv", "moodle": out / "moodle.csv"}
-    items.to_csv(paths["items"], index=False)
+    text_columns = [name for name in items.columns if items[name].dtype == object]
+    items.assign(**{name: items[name].map(cell) for name in text_columns}).to_csv(paths["items"], index=False)
     maximum = float(people["max_score"].max()) if len(people) else 0.0
     with paths["canvas"].open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", assignment])
+        writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", cell(assignment)])
         writer.writerow(["    Points Possible", "", "", "", "", f"{maximum:g}"])
         for row in people.itertuples():
             name = f"{row.last_name}, {row.first_name}".strip(", ") or row.student_id
-            writer.writerow([name, "", row.student_id, row.student_id, "", f"{row.score:g}"])
+            writer.writerow([cell(name), "", cell(row.student_id), cell(row.student_id), "", cell(row.score)])
     with paths["moodle"].open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["ID number", "Email address", "First name", "Surname", assignment])
+        writer.writerow(["ID number", "Email address", "First name", "Surname", cell(assignment)])
         for row in people.itertuples():
-            writer.writerow([row.student_id, row.email, row.first_name, row.last_name, f"{row.score:g}"])
+            writer.writerow([cell(row.student_id), cell(row.email), cell(row.first_name), cell(row.last_name),
+                             cell(row.score)])
     return paths
 
 

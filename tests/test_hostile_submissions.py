@@ -419,3 +419,39 @@ def test_plain_nbgrader_autograde_as_root_runs_learners_code_in_the_sandbox_or_n
     result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, "--force"], cwd=root, env=env,
                             capture_output=True, text=True, timeout=300)
     assert "refusing to run learners' code as root without the grading sandbox" in result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------- also: a non-ASCII course path; formulas in the exports
+WRITES_OUTSIDE = '''
+import os
+for path in ("../../../nbgrader_config.py", "../../../release/extra.txt"):
+    try:
+        open(path, "a").write("# written by a learner")
+        print("WROTE " + path)
+    except OSError:
+        pass
+'''
+
+
+def test_a_non_ascii_course_path_keeps_the_sandbox_read_only_and_the_exports_hold_no_formulas(tmp_path, honest_alone):
+    import csv
+
+    from autograder.reports import write_lms_files
+
+    root = new_class(tmp_path / "cours-d'été_社区")
+    hand_in(root, "@learner", {n: with_cell(blank(root, n), WRITES_OUTSIDE) for n in graded_notebooks()})
+    nbgrader("db", "student", "add", "@learner", "--first-name", "+1 cmd", "--last-name", '=HYPERLINK("http://x")',
+             root=root)
+    before = fingerprint(outside_the_learners(root))
+    outcomes = grade(root)
+    assert outcomes["@learner"].status == "graded", outcomes
+    printed = [line for n in graded_notebooks() for c in read(root / "autograded" / "@learner" / ASSIGNMENT / n).cells
+               for o in c.get("outputs", []) for line in o.get("text", "").splitlines() if line.startswith("WROTE")]
+    assert not printed and fingerprint(outside_the_learners(root)) == before, printed
+    paths = write_lms_files(root, ASSIGNMENT, root / "reports" / ASSIGNMENT)
+    for name in ("canvas", "moodle", "items"):
+        with paths[name].open(newline="") as handle:
+            cells = [value for row in csv.reader(handle) for value in row]
+        assert "'@learner" in cells and not any(v.startswith(("=", "+", "@")) for v in cells), (name, cells[:20])
+        if name != "items":
+            assert any(v.startswith("'=HYPERLINK") or v.startswith("'+1") for v in cells), cells

@@ -7,8 +7,8 @@
   often failed with their most common check messages, and late submissions.
 
 nbgrader's own ``nbgrader export`` (grades.csv) keeps working alongside. Late penalties are nbgrader's:
-set ``c.AssignLatePenalties.plugin_class`` in ``nbgrader_config.py`` (e.g. ``nbgrader.plugins.SubMarks``
-with ``c.SubMarks.penalty``); the exports use the penalised scores.
+set ``c.AssignLatePenalties.plugin_class`` in ``nbgrader_config.py`` (e.g. ``autograder.late.PointsPerHourLate``
+with ``c.PointsPerHourLate.points_per_hour``); the exports use the penalised scores.
 """
 
 from __future__ import annotations

@@ -455,3 +455,34 @@ def test_a_non_ascii_course_path_keeps_the_sandbox_read_only_and_the_exports_hol
         assert "'@learner" in cells and not any(v.startswith(("=", "+", "@")) for v in cells), (name, cells[:20])
         if name != "items":
             assert any(v.startswith("'=HYPERLINK") or v.startswith("'+1") for v in cells), cells
+
+
+# ---------------------------------------------------------------- also: the README's late-penalty example works
+def test_the_readmes_late_penalty_example_works_with_this_nbgrader(tmp_path, honest_alone):
+    import csv
+    import re
+
+    from nbgrader.api import Gradebook
+
+    from autograder.reports import write_lms_files
+
+    readme = " ".join((REPO_ROOT / "README.md").read_text().split())
+    paragraph = readme[readme.index("Late penalties are nbgrader's"):][:600]
+    settings = re.findall(r"`(c\.(?:AssignLatePenalties|PointsPerHourLate)\.[a-z_]+ = [^`]+)`", paragraph)
+    assert len(settings) == 2, paragraph
+    root = new_class(tmp_path)
+    with (root / "nbgrader_config.py").open("a") as config:
+        config.write("\n" + "\n".join(settings) + "\n")
+    nbgrader("db", "assignment", "add", ASSIGNMENT, "--duedate=2026-11-20 10:00:00 UTC", root=root)
+    hand_in(root, "late_full", {n: full_marks(root, n) for n in graded_notebooks()},
+            {"timestamp.txt": "2026-11-20 12:30:00.000000 UTC"})
+    outcome = grade(root)["late_full"]
+    assert outcome.status == "late" and "2.5 h late" in outcome.reason, outcome
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        penalty = gradebook.find_submission(ASSIGNMENT, "late_full").late_submission_penalty
+    points_per_hour = float(settings[1].split("=")[1])
+    assert penalty == 3 * points_per_hour * len(graded_notebooks()), penalty  # three started hours
+    paths = write_lms_files(root, ASSIGNMENT, root / "reports" / ASSIGNMENT)
+    with paths["moodle"].open(newline="") as handle:
+        row = list(csv.DictReader(handle))[0]
+    assert float(row[ASSIGNMENT]) == honest_alone["honest_full"] - penalty

@@ -80,6 +80,7 @@ def build_clean_copies(root: Path, assignment: str, students: list[str] | None =
         for path in sorted(dest.glob("*.ipynb")):
             try:
                 nb = nbformat.read(str(path), as_version=4)
+                nb.metadata.pop("widgets", None)  # learner-controlled state: never into a feedback page
                 nbformat.write(clean_notebook(nb, _released_sources(root, assignment, path.name)), str(path))
             except Exception as error:  # not a notebook (the learner's code wrote it), or not one of the release's
                 problems.append(f"{student}: {path.name} is not a notebook that can be shown ({type(error).__name__}); "

@@ -486,3 +486,69 @@ def test_the_readmes_late_penalty_example_works_with_this_nbgrader(tmp_path, hon
     with paths["moodle"].open(newline="") as handle:
         row = list(csv.DictReader(handle))[0]
     assert float(row[ASSIGNMENT]) == honest_alone["honest_full"] - penalty
+
+
+# ---------------------------------------------------------------- cause 5: no learner script in the instructor's browser
+# A written answer whose script, run in formgrader, would press "Full credit" on every item of the page
+# (formgrader's own buttons save the mark through its API) and leave a trace.
+SCRIPT_ANSWER = ('My answer.\n\n<img src="x" onerror="window.learnerScriptRan = true; setTimeout(function () { '
+                 'document.querySelectorAll(\'.full-credit\').forEach(function (b) { b.click(); }); }, 500)">\n\n'
+                 '<script>window.learnerScriptRan = true;</script>')
+
+
+def test_formgrader_and_feedback_run_no_learner_script_in_a_real_browser(tmp_path):
+    import shutil
+    import time
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from nbtools import jupyter_server
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    assert Path(chromium).exists(), "Chromium is missing: install Debian's chromium (make test does it)"
+    root = new_class(tmp_path)
+    notebooks = graded_notebooks()
+    submission = {}
+    for name in notebooks:
+        nb = blank(root, name)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown" and nbgrader_meta(cell).get("solution"):
+                cell.source = SCRIPT_ANSWER
+        submission[name] = nb
+    hand_in(root, "scripter", submission)
+    assert grade(root)["scripter"].status == "graded"
+    feedback = _run_cli(root, "feedback", ASSIGNMENT)
+    assert feedback.returncode == 0, feedback.stderr
+
+    def manual_scores(url, token):
+        found = {}
+        for name in notebooks:
+            listing = json.loads(urllib.request.urlopen(
+                f"{url}/formgrader/api/submitted_notebooks/{ASSIGNMENT}/{Path(name).stem}?token={token}").read())
+            for notebook in listing:
+                grades = json.loads(urllib.request.urlopen(
+                    f"{url}/formgrader/api/grades?submission_id={notebook['id']}&token={token}").read())
+                found[notebook["id"]] = {g["name"]: g["manual_score"] for g in grades if g.get("max_score")}
+        return found
+
+    with jupyter_server("jupyter_server", root, tmp_path, cwd=root) as (url, token), sync_playwright() as p:
+        before = manual_scores(url, token)
+        browser = p.chromium.launch(executable_path=chromium, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"])
+        try:
+            page = browser.new_page()
+            for submission_id in before:
+                page.goto(f"{url}/formgrader/submissions/{submission_id}/?token={token}")
+                page.wait_for_selector(".full-credit", timeout=30_000)  # formgrader's own script did run
+                assert "My answer." in page.content()
+                time.sleep(3)  # more than the learner's script would need
+                assert page.evaluate("window.learnerScriptRan === undefined"), "the learner's script ran in formgrader"
+            for html in (root / "feedback" / "scripter" / ASSIGNMENT).glob("*.html"):
+                page.goto(html.as_uri())
+                time.sleep(1)
+                assert "My answer." in page.content()
+                assert page.evaluate("window.learnerScriptRan === undefined"), f"the learner's script ran in {html.name}"
+        finally:
+            browser.close()
+        assert manual_scores(url, token) == before, "a mark changed while the instructor only looked"

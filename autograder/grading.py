@@ -18,8 +18,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from autograder import restore, safefs
-from autograder.execute import PURGE_NOTE, TAMPER_NOTE
+from autograder import execute, restore, safefs
+from autograder.execute import LIMIT_NOTE, PURGE_NOTE, TAMPER_NOTE
 from autograder.precheck import Finding, precheck_submission
 
 STATUS_FILE = "grading-status.csv"
@@ -89,6 +89,9 @@ KERNEL_DIED = ("the learner's code stopped the Python kernel while a cell was ru
 
 def _last_error(log: str, error: str | None) -> str:
     """The most telling line of nbgrader's log: its own error message, not the generic wrap-up."""
+    limits = [line.split(LIMIT_NOTE, 1)[1].strip() for line in (log or "").splitlines() if LIMIT_NOTE in line]
+    if limits:
+        return f"stopped at a per-learner limit of the sandbox: {limits[0]}"
     logged = [line.split("]", 1)[-1].strip() for line in (log or "").splitlines() if line.startswith("[ERROR]")]
     specific = [line for line in logged if line and not any(g in line for g in GENERIC)]
     if any("Kernel died" in line for line in specific + [error or ""]):
@@ -139,9 +142,12 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
         return Outcome(student, "error", None, None, time.perf_counter() - started, "; ".join(f.message for f in fatal))
     try:
         stage_submission(Path(root), assignment, student)
+        execute.submission_started = time.monotonic()  # one wall-clock budget for all the notebooks
         result = _api(root, sandbox).autograde(assignment, student, force=True, create=True)
     except Exception as error:  # nbgrader itself failed: record it, keep the batch going
         return Outcome(student, "error", None, None, time.perf_counter() - started, f"{type(error).__name__}: {error}")
+    finally:
+        execute.submission_started = None
     log = result.get("log", "")
     notes = "; ".join([f.message for f in findings] + restore.notes(log) + [f.message for f in _tampering(log)]
                       + _purged(log))

@@ -45,6 +45,8 @@ HIDDEN_IN_REPO = ("tests", "workbook", "autograder/source", ".git")  # and every
 ENV_KEPT = ("PATH", "LANG", "LANGUAGE", "TZ", "TERM", "VIRTUAL_ENV", "JUPYTER_RUNTIME_DIR")
 ENV_KEPT_PREFIXES = ("LC_", "PYTHON", "JPY_", "NBGRADER_", "CMW_")
 SCRATCH = ("/tmp", "/var/tmp", "/dev/shm")
+# the kernel's private scratch space (memory-backed, gone with the kernel): 384 MB and 20,000 files at most
+SCRATCH_SIZE = {"/tmp": "256m,nr_inodes=10000", "/var/tmp": "64m,nr_inodes=5000", "/dev/shm": "64m,nr_inodes=5000"}
 LIMITS = {  # resource -> (soft, hard)
     resource.RLIMIT_AS: (3 * 1024**3, 3 * 1024**3),  # 3 GB of address space
     resource.RLIMIT_CPU: (600, 620),  # CPU seconds for the kernel (each process it starts has its own)
@@ -148,7 +150,7 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
     outer = outermost(outer)
     keeper.hold([p for p in keep + mine if any(inside(p, o) for o in outer)])
     for folder in outer:
-        tmpfs(folder, "512m" if folder in SCRATCH else "1m", "1777" if folder in SCRATCH else "755")
+        tmpfs(folder, SCRATCH_SIZE.get(folder, "1m"), "1777" if folder in SCRATCH else "755")
     keeper.put_back()
     # 2. the secrets inside the course go; the learner's own folder stays
     keeper.hold([own])

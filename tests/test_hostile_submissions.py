@@ -552,3 +552,52 @@ def test_formgrader_and_feedback_run_no_learner_script_in_a_real_browser(tmp_pat
         finally:
             browser.close()
         assert manual_scores(url, token) == before, "a mark changed while the instructor only looked"
+
+
+# ---------------------------------------------------------------- cause 4: limits per learner
+# The limits are set low for the test, and every hog caps itself far below what would harm the machine.
+LIMITS = ("\nc.GuardedExecute.max_disk = 40 * 1024**2\nc.GuardedExecute.max_files = 400\n"
+          "c.GuardedExecute.max_memory = 400 * 1024**2\nc.GuardedExecute.submission_timeout = 45\n")
+HOGS = {
+    "disk_hog": "import time\nfor i in range(80):  # 80 MB at most, 1 MB a file\n"
+                "    open(f'blob{i}', 'wb').write(b'x' * 1024**2)\n    time.sleep(0.05)\ntime.sleep(5)",
+    "files_hog": "import os, time\nos.mkdir('many')\nfor i in range(2000):  # 2,000 empty files at most\n"
+                 "    open(f'many/{i}', 'w').close()\n    time.sleep(0.001)\ntime.sleep(5)",
+    "memory_hog": "import os, time\nfor _ in range(3):  # three children of 200 MB each: 600 MB together\n"
+                  "    if os.fork() == 0:\n        hold = b'x' * (200 * 1024**2)\n        time.sleep(20)\n"
+                  "        os._exit(0)\ntime.sleep(10)",
+    "slow_hog": "import time\ntime.sleep(90)",
+}
+
+
+@pytest.fixture(scope="module")
+def hog_class(tmp_path_factory, honest_alone):
+    root = new_class(tmp_path_factory.mktemp("hogs"))
+    with (root / "nbgrader_config.py").open("a") as config:
+        config.write(LIMITS)
+    honest_pair(root)
+    for learner, code in HOGS.items():
+        hand_in(root, learner, {n: with_cell(blank(root, n), code) for n in graded_notebooks()})
+    before = fingerprint(outside_the_learners(root))
+    outcomes = grade(root)
+    return root, outcomes, before, honest_alone
+
+
+@pytest.mark.parametrize("learner, words", [
+    ("disk_hog", "MB in its folder"), ("files_hog", "files and folders in its folder"),
+    ("memory_hog", "processes together used more than"), ("slow_hog", "submission used up its 45-second time budget")])
+def test_a_learner_over_a_limit_loses_only_their_own_run(hog_class, learner, words):
+    root, outcomes, before, alone = hog_class
+    outcome = outcomes[learner]
+    assert_no_gain(outcome, alone)
+    if learner == "slow_hog":  # the cells after the budget are not run: the notebook is graded without them
+        graded = json.dumps([c.get("outputs", []) for n in graded_notebooks()
+                             for c in read(root / "autograded" / learner / ASSIGNMENT / n).cells])
+        assert words in graded, outcome
+    else:
+        assert outcome.status == "error" and words in outcome.reason, outcome
+    folder = root / "autograded" / learner / ASSIGNMENT
+    count, used = __import__("autograder.execute").execute.folder_usage(str(folder), 10_000)
+    assert used < 60 * 1024**2 and count < 500, (count, used)
+    assert fingerprint(outside_the_learners(root)) == before
+    assert_honest_unaffected(outcomes, alone)

@@ -67,12 +67,13 @@ def process_tree(pid: int) -> list[int]:
 
 
 def resident_bytes(pids: list[int]) -> int:
+    """Memory of ``pids`` together: their proportional set sizes, so pages a fork shares are counted once."""
     total = 0
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/statm") as handle:
-                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                total += next(int(line.split()[1]) * 1024 for line in handle if line.startswith("Pss:"))
+        except (OSError, StopIteration, IndexError, ValueError):
             continue
     return total
 

@@ -10,6 +10,11 @@
   always kept, and so is a trace of anything written to stderr, so a test cell that failed, or wrote
   a warning, still scores nothing.
 
+* **Links left behind**: before the kernel starts and once it has ended, the learner's folder is cleared of
+  symbolic links, hard links, FIFOs, sockets and devices (:func:`autograder.safefs.purge`, never following
+  one), so nbgrader's later steps as root (writing the graded notebook, ``chmod``, feedback) touch only the
+  learner's own regular files.
+
 * **Tampering**: every kernel starts with :mod:`autograder.guard`'s snapshot of how it runs cells, and
   after each autograded test cell the guard is asked, outside the transformers, whether the learner's
   code changed that machinery (an input transformer that turns tests into ``pass``, a replaced
@@ -23,6 +28,9 @@ gets the guards too). Configure with ``c.GuardedExecute.notebook_timeout = 900``
 from __future__ import annotations
 
 import math
+import os
+import signal
+import threading
 import time
 
 from nbformat.v4 import new_output
@@ -30,12 +38,97 @@ from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer
 
-from autograder import guard
+from pathlib import Path
+
+from autograder import guard, safefs
 
 STDERR_TRACE = 2_000  # characters of stderr kept once a cell's output is over its cap
 GUARD_KEY = "cmw_guard"
 TAMPERED = "GradingTamperedError"
 TAMPER_NOTE = "Grading tampered with before cell "  # marks the log lines the grading status repeats
+PURGE_NOTE = "Removed from the learner's folder, not followed: "
+LIMIT_NOTE = "Learner limit reached: "
+submission_started: float | None = None  # set by autograder.grading around one submission (all its notebooks)
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (through /proc/<pid>/task/<tid>/children)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    todo += [int(child) for child in handle.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+def resident_bytes(pids: list[int]) -> int:
+    """Memory of ``pids`` together: their proportional set sizes, so pages a fork shares are counted once."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                total += next(int(line.split()[1]) * 1024 for line in handle if line.startswith("Pss:"))
+        except (OSError, StopIteration, IndexError, ValueError):
+            continue
+    return total
+
+
+def folder_usage(folder: str, max_files: int) -> tuple[int, int]:
+    """(files and folders, bytes on disk) under ``folder``, without following links; counting stops past ``max_files``."""
+    count, used, stack = 0, 0, [folder]
+    while stack and count <= max_files:
+        try:
+            with os.scandir(stack.pop()) as entries:
+                for entry in entries:
+                    count += 1
+                    info = entry.stat(follow_symlinks=False)
+                    used += info.st_blocks * 512
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+        except OSError:
+            continue
+    return count, used
+
+
+class Watchdog(threading.Thread):
+    """Per-learner limits that the kernel's own rlimits cannot express: memory of all its processes together and
+    the bytes and files in the learner's folder. Checked four times a second; past a limit, every process of the
+    kernel is killed (the learner loses this run, with the reason) and nothing else is touched."""
+
+    def __init__(self, pid: int, folder: str | None, max_memory: int, max_disk: int, max_files: int):
+        super().__init__(daemon=True, name="learner-limits")
+        self.pid, self.folder = pid, folder
+        self.max_memory, self.max_disk, self.max_files = max_memory, max_disk, max_files
+        self.reason = ""
+        self.stopped = threading.Event()
+
+    def breach(self) -> str:
+        tree = process_tree(self.pid)
+        if self.max_memory and resident_bytes(tree) > self.max_memory:
+            return f"its processes together used more than {self.max_memory / 1024**3:g} GB of memory"
+        if self.folder:
+            count, used = folder_usage(self.folder, self.max_files)
+            if self.max_files and count > self.max_files:
+                return f"it wrote more than {self.max_files} files and folders in its folder"
+            if self.max_disk and used > self.max_disk:
+                return f"it wrote more than {self.max_disk / 1024**2:g} MB in its folder"
+        return ""
+
+    def run(self):
+        while not self.stopped.wait(0.25):
+            self.reason = self.breach()
+            if self.reason:
+                for pid in reversed(process_tree(self.pid)):
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+                return
 
 
 def _is_test(cell) -> bool:
@@ -56,9 +149,23 @@ class GuardedExecute(Execute):
     ).tag(config=True)
     max_cell_output = Integer(1_000_000, help="Bytes of output kept per cell.").tag(config=True)
     max_notebook_output = Integer(10_000_000, help="Bytes of output kept per notebook.").tag(config=True)
+    submission_timeout = Integer(
+        1800, allow_none=True,
+        help="Wall-clock seconds for all the notebooks of one submission together, when graded by "
+             "`python -m autograder grade` (None or 0: no limit).").tag(config=True)
+    max_memory = Integer(3 * 1024**3, help="Bytes of memory for all the kernel's processes together (0: no limit).",
+                         ).tag(config=True)
+    max_disk = Integer(500 * 1024**2, help="Bytes the learner's folder may hold while their code runs (0: no limit).",
+                       ).tag(config=True)
+    max_files = Integer(5_000, help="Files and folders the learner's folder may hold (0: no limit).").tag(config=True)
 
     def preprocess(self, nb, resources=None, *args, **kwargs):
-        self._deadline = time.monotonic() + self.notebook_timeout if self.notebook_timeout else None
+        deadlines = [time.monotonic() + self.notebook_timeout if self.notebook_timeout else None,
+                     submission_started + self.submission_timeout if submission_started and self.submission_timeout
+                     else None]
+        self._deadline = min((d for d in deadlines if d is not None), default=None)
+        self._budget = self.notebook_timeout if self._deadline == deadlines[0] else self.submission_timeout
+        self._watchdog = None
         self._cell_bytes: dict[int, int] = {}
         self._total_bytes = 0
         self._cut: set[int] = set()
@@ -66,7 +173,31 @@ class GuardedExecute(Execute):
         start_guard = f"--IPKernelApp.exec_lines={guard.INSTALL}"
         if start_guard not in self.extra_arguments:
             self.extra_arguments = [*self.extra_arguments, start_guard]
-        return super().preprocess(nb, resources, *args, **kwargs)
+        own = (resources or {}).get("metadata", {}).get("path")
+        self._own = own
+        self._purge(own)
+        try:
+            return super().preprocess(nb, resources, *args, **kwargs)
+        finally:  # the kernel, and in the sandbox every process it started, has ended
+            if self._watchdog:
+                self._watchdog.stopped.set()
+                if self._watchdog.reason:
+                    self.log.error("%s%s", LIMIT_NOTE, self._watchdog.reason)
+            self._purge(own)
+
+    def _watch(self) -> None:
+        """Start the per-learner limits once the kernel runs."""
+        if self._watchdog is not None or not (self.max_memory or self.max_disk or self.max_files):
+            return
+        process = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if process is not None:
+            self._watchdog = Watchdog(process.pid, self._own, self.max_memory, self.max_disk, self.max_files)
+            self._watchdog.start()
+
+    def _purge(self, folder) -> None:
+        if folder:
+            for relative, what in safefs.purge(Path(folder)):
+                self.log.warning("%s%s (%s)", PURGE_NOTE, relative, what)
 
     # ------------------------------------------------------------------ time
     def _over_budget(self) -> bool:
@@ -80,8 +211,10 @@ class GuardedExecute(Execute):
         return remaining if timeout is None else min(timeout, remaining)
 
     def preprocess_cell(self, cell, resources, index):
+        self._watch()
         if cell.cell_type == "code" and cell.source.strip() and self._over_budget():
-            message = (f"not run: the notebook used up its {self.notebook_timeout}-second time budget "
+            whose = "the notebook" if self._budget == self.notebook_timeout else "the submission"
+            message = (f"not run: {whose} used up its {self._budget}-second time budget "
                        "before reaching this cell")
             cell.outputs = [new_output("error", ename="NotebookTimeoutError", evalue=message,
                                        traceback=[f"NotebookTimeoutError: {message}"])]

@@ -11,16 +11,22 @@ feedback is rendered from cleaned copies instead:
   would quote the hidden code).
 
 The points of every item and the grader's comments are nbgrader's own, from the gradebook.
+
+The graded folders are where learners' code ran, so they are read as :mod:`autograder.safefs` reads
+anything a learner controls: only the notebooks, each a regular file opened without following links and
+bounded in size; a link, a FIFO, a device or a file that is not a notebook is left out with a warning,
+and the other learners' feedback is written all the same.
 """
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
 
 import nbformat
 
-from course.nbgrader_cli import nbgrader
+from autograder import safefs
+from course.nbgrader_cli import NbgraderError, nbgrader
 
 BUILD = ".feedback-build"  # cleaned copies, under the course root
 CHECK_OUTCOMES = ("NotYetRight", "NotAttempted")
@@ -52,35 +58,59 @@ def clean_notebook(nb, released: dict[str, str]):
     return nb
 
 
-def build_clean_copies(root: Path, assignment: str, students: list[str] | None = None) -> Path:
-    source = root / "autograded"
+def build_clean_copies(root: Path, assignment: str, students: list[str] | None = None) -> tuple[Path, list[str]]:
+    """Cleaned copies of the graded notebooks in ``.feedback-build/``; returns it and the problems met
+    (one line each, naming the learner and the file), none of which stops the others."""
     build = root / BUILD
-    for student_dir in sorted(p for p in source.iterdir() if p.is_dir()):
-        if students and student_dir.name not in students:
+    problems: list[str] = []
+    found = safefs.scan(root / "autograded", entries=None)
+    for student in (f for f in found.folders if "/" not in f):
+        if students and student not in students:
             continue
-        src = student_dir / assignment
-        if not src.is_dir():
+        dest = build / student / assignment
+        try:
+            dropped = safefs.copy_clean(root / "autograded", (student, assignment), dest,
+                                        keep=lambda relative: "/" not in relative and relative.endswith(".ipynb"))
+        except OSError as error:
+            problems.append(f"{student}: autograded/{student}/{assignment} was not used ({error.strerror or error})")
+            safefs.remove_tree(dest)
             continue
-        dest = build / student_dir.name / assignment
-        if dest.exists():
-            shutil.rmtree(dest)
-        shutil.copytree(src, dest)
-        for path in dest.glob("*.ipynb"):
-            nb = nbformat.read(str(path), as_version=4)
-            nbformat.write(clean_notebook(nb, _released_sources(root, assignment, path.name)), str(path))
-    return build
+        problems += [f"{student}: {relative} is {what}; left out" for relative, what in dropped
+                     if relative.endswith(".ipynb")]
+        for path in sorted(dest.glob("*.ipynb")):
+            try:
+                nb = nbformat.read(str(path), as_version=4)
+                nb.metadata.pop("widgets", None)  # learner-controlled state: never into a feedback page
+                nbformat.write(clean_notebook(nb, _released_sources(root, assignment, path.name)), str(path))
+            except Exception as error:  # not a notebook (the learner's code wrote it), or not one of the release's
+                problems.append(f"{student}: {path.name} is not a notebook that can be shown ({type(error).__name__}); "
+                                "left out")
+                path.unlink()
+    return build, problems
 
 
-def generate_feedback(root: Path, assignment: str, students: list[str] | None = None) -> Path:
-    """Write leak-free feedback (HTML per learner and notebook) to ``feedback/``, as nbgrader would."""
+def generate_feedback(root: Path, assignment: str, students: list[str] | None = None, stream=None) -> Path:
+    """Write leak-free feedback (HTML per learner and notebook) to ``feedback/``, as nbgrader would.
+
+    A learner whose graded folder cannot be used is named on ``stream`` (stderr) and skipped; if nbgrader
+    fails on the class at once, each learner is tried alone, so one bad folder never costs the others theirs.
+    """
     root = Path(root).resolve()
-    build_clean_copies(root, assignment, students)
+    _build, problems = build_clean_copies(root, assignment, students)
     common = ["--force", f"--CourseDirectory.autograded_directory={BUILD}"]
-    if students:
-        for student in students:  # nbgrader takes one --student at a time
+    failed = []
+    if not students:
+        try:
+            nbgrader("generate_feedback", assignment, *common, root=root)
+        except NbgraderError:
+            students = sorted(p.name for p in (root / BUILD).iterdir() if (p / assignment).is_dir())
+    for student in students or []:  # nbgrader takes one --student at a time
+        try:
             nbgrader("generate_feedback", assignment, "--student", student, *common, root=root)
-    else:
-        nbgrader("generate_feedback", assignment, *common, root=root)
+        except NbgraderError as error:
+            failed.append(f"{student}: nbgrader could not write the feedback ({str(error).splitlines()[-1][:200]})")
+    for line in problems + failed:
+        print(f"feedback: {line}", file=stream or sys.stderr)
     return root / "feedback"
 
 

@@ -18,11 +18,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from autograder import restore
-from autograder.execute import TAMPER_NOTE
+from autograder import execute, restore, safefs
+from autograder.execute import LIMIT_NOTE, PURGE_NOTE, TAMPER_NOTE
 from autograder.precheck import Finding, precheck_submission
 
 STATUS_FILE = "grading-status.csv"
+STAGED = ".staged"  # under the course root: the clean copies of the submissions that nbgrader grades
 
 
 @dataclass
@@ -51,8 +52,13 @@ def load_config(root: Path, sandbox: bool = False):
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = busy_db_url(root)
+    config.CourseDirectory.submitted_directory = STAGED  # never submitted/ itself: see stage_submission
     if sandbox:
-        config.Execute.kernel_manager_class = "autograder.sandbox.SandboxKernelManager"
+        config.GuardedExecute.kernel_manager_class = "autograder.sandbox.SandboxKernelManager"
+        config.SandboxKernelManager.course_root = str(root)
+    else:  # chosen on purpose (--no-sandbox, or a machine without it, where grade_all has warned loudly)
+        config.GuardedExecute.kernel_manager_class = "autograder.sandbox.SafePathKernelManager"
+        config.SafePathKernelManager.allow_root = True
     return config
 
 
@@ -69,18 +75,6 @@ def _api(root: str, sandbox: bool):
         from nbgrader.apps import NbGraderAPI
         from nbgrader.coursedir import CourseDirectory
 
-        if sandbox:  # each worker's kernels get their own socket folder, which only they can see
-            from autograder.sandbox import ENV_ROOT
-
-            import atexit
-            import shutil
-            import tempfile
-
-            # short: Unix socket paths are limited to about 100 characters
-            runtime = tempfile.mkdtemp(prefix="cmwk-")
-            atexit.register(shutil.rmtree, runtime, True)
-            os.environ["JUPYTER_RUNTIME_DIR"] = runtime
-            os.environ[ENV_ROOT] = root
         config = load_config(Path(root), sandbox)
         _API = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         _API.log.setLevel(logging.WARNING)
@@ -95,6 +89,9 @@ KERNEL_DIED = ("the learner's code stopped the Python kernel while a cell was ru
 
 def _last_error(log: str, error: str | None) -> str:
     """The most telling line of nbgrader's log: its own error message, not the generic wrap-up."""
+    limits = [line.split(LIMIT_NOTE, 1)[1].strip() for line in (log or "").splitlines() if LIMIT_NOTE in line]
+    if limits:
+        return f"stopped at a per-learner limit of the sandbox: {limits[0]}"
     logged = [line.split("]", 1)[-1].strip() for line in (log or "").splitlines() if line.startswith("[ERROR]")]
     specific = [line for line in logged if line and not any(g in line for g in GENERIC)]
     if any("Kernel died" in line for line in specific + [error or ""]):
@@ -117,6 +114,25 @@ def _tampering(log: str) -> list[Finding]:
                         f"{len(said)} test cell(s) scored nothing")]
 
 
+def stage_submission(root: Path, assignment: str, student: str) -> None:
+    """Copy the submission to ``.staged/`` as nbgrader will grade it: the notebooks, the timestamp and the files
+    the release contains, each a regular file read without following links; links, hard links and special
+    files are left behind (the pre-check has noted them). Nothing else the learner handed in is copied."""
+    release = root / "release" / assignment
+    released = {str(p.relative_to(release)) for p in release.rglob("*") if p.is_file()}
+
+    def keep(relative: str) -> bool:
+        return ("/" not in relative and relative.endswith(".ipynb")) or relative == "timestamp.txt" or relative in released
+
+    safefs.copy_clean(root / "submitted", (student, assignment), root / STAGED / student / assignment, keep)
+
+
+def _purged(log: str) -> list[str]:
+    """What GuardedExecute removed from the graded folder after the learner's code ran (never followed)."""
+    said = [line.split(PURGE_NOTE, 1)[1].strip() for line in (log or "").splitlines() if PURGE_NOTE in line]
+    return [f"the learner's code left {', '.join(said)} in its folder: removed, never followed"] if said else []
+
+
 def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -> Outcome:
     """Grade one submission in this process; never raises."""
     started = time.perf_counter()
@@ -125,11 +141,16 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
     if fatal:
         return Outcome(student, "error", None, None, time.perf_counter() - started, "; ".join(f.message for f in fatal))
     try:
+        stage_submission(Path(root), assignment, student)
+        execute.submission_started = time.monotonic()  # one wall-clock budget for all the notebooks
         result = _api(root, sandbox).autograde(assignment, student, force=True, create=True)
     except Exception as error:  # nbgrader itself failed: record it, keep the batch going
         return Outcome(student, "error", None, None, time.perf_counter() - started, f"{type(error).__name__}: {error}")
+    finally:
+        execute.submission_started = None
     log = result.get("log", "")
-    notes = "; ".join([f.message for f in findings] + restore.notes(log) + [f.message for f in _tampering(log)])
+    notes = "; ".join([f.message for f in findings] + restore.notes(log) + [f.message for f in _tampering(log)]
+                      + _purged(log))
     if not result.get("success"):
         reason = _last_error(result.get("log", ""), result.get("error"))
         return Outcome(student, "error", None, None, time.perf_counter() - started, "; ".join(filter(None, [notes, reason])))

@@ -39,8 +39,26 @@ _snapshot: dict | None = None
 
 
 def _trusted_roots() -> tuple[str, ...]:
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    return tuple(os.path.realpath(p) for p in {sys.prefix, sys.base_prefix, sys.exec_prefix, here})
+    """Where installed code lives: the Python environment and the installed course package, nothing else.
+
+    Not the repository: the graded copies (``autograder/autograded/...``) live under it, and so does the
+    learner's own folder, where a handed-in ``pandas.py`` would otherwise count as installed.
+    """
+    import importlib.util
+
+    roots = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+    spec = importlib.util.find_spec("course")  # the kernel runs in safe-path mode: this is the installed package
+    if spec and spec.submodule_search_locations:
+        roots.update(spec.submodule_search_locations)
+    return tuple(os.path.realpath(p).rstrip("/") + "/" for p in roots)
+
+
+def _installed(path: str | None) -> bool:
+    """True if ``path`` is inside the installed environment and not inside the kernel's working folder."""
+    if not path:
+        return False
+    real = os.path.realpath(path)
+    return real.startswith(_snapshot["roots"]) and not real.startswith(_snapshot["cwd"])
 
 
 def install() -> None:
@@ -60,6 +78,7 @@ def install() -> None:
                                          *shell.ast_transformers]},
         "callbacks": {event: {id(c) for c in shell.events.callbacks.get(event, [])} for event in EVENTS},
         "roots": _trusted_roots(),
+        "cwd": os.path.realpath(os.getcwd()).rstrip("/") + "/",
     }
 
 
@@ -102,7 +121,7 @@ def _problems() -> list[str]:
         if name == "builtins":
             if module is not builtins:
                 found.append("the builtins module was swapped")
-        elif not path or not os.path.realpath(path).startswith(_snapshot["roots"]):
+        elif not _installed(path):
             found.append(f"the module {name} was swapped for one that is not installed")
     return found
 

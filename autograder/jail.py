@@ -18,7 +18,8 @@ It uses the standard library only and is run without ``site``, so it starts in m
 4. limits are set (address space, CPU time, file size, open files, processes), the environment is
    cut down to what Python and Jupyter need (no tokens or passwords of the grader's), and the kernel is
    started as an unprivileged user of its own (``--uid``) with no way to regain privileges. The own
-   folder and the kernel's socket folder are handed to that user.
+   folder and the kernel's runtime folder (its own, made for this kernel alone and removed when it ends:
+   see :class:`autograder.sandbox.SafePathKernelManager`) are handed to that user.
 
 Because the kernel is the first process of its own process-id namespace, every process it starts
 (a fork bomb's included) ends with it.
@@ -37,13 +38,15 @@ import tempfile
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC = 1, 2, 4, 32, 4096, 16384
 MNT_DETACH = 2
 
-HIDDEN_IN_COURSE_ROOT = ("source", "release", "submitted", "autograded", "feedback", "exchange", ".feedback-build",
+HIDDEN_IN_COURSE_ROOT = ("source", "release", "submitted", "autograded", "feedback", "exchange", ".feedback-build", ".staged",
                          "reports", "markscheme", "gradebook.db")
 HIDDEN_IN_REPO = ("tests", "workbook", "autograder/source", ".git")  # and every module*_* folder (the masters)
 # Only these variables reach the kernel: the grader's environment may hold tokens and passwords.
 ENV_KEPT = ("PATH", "LANG", "LANGUAGE", "TZ", "TERM", "VIRTUAL_ENV", "JUPYTER_RUNTIME_DIR")
 ENV_KEPT_PREFIXES = ("LC_", "PYTHON", "JPY_", "NBGRADER_", "CMW_")
 SCRATCH = ("/tmp", "/var/tmp", "/dev/shm")
+# the kernel's private scratch space (memory-backed, gone with the kernel): 384 MB and 20,000 files at most
+SCRATCH_SIZE = {"/tmp": "256m,nr_inodes=10000", "/var/tmp": "64m,nr_inodes=5000", "/dev/shm": "64m,nr_inodes=5000"}
 LIMITS = {  # resource -> (soft, hard)
     resource.RLIMIT_AS: (3 * 1024**3, 3 * 1024**3),  # 3 GB of address space
     resource.RLIMIT_CPU: (600, 620),  # CPU seconds for the kernel (each process it starts has its own)
@@ -147,7 +150,7 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
     outer = outermost(outer)
     keeper.hold([p for p in keep + mine if any(inside(p, o) for o in outer)])
     for folder in outer:
-        tmpfs(folder, "512m" if folder in SCRATCH else "1m", "1777" if folder in SCRATCH else "755")
+        tmpfs(folder, SCRATCH_SIZE.get(folder, "1m"), "1777" if folder in SCRATCH else "755")
     keeper.put_back()
     # 2. the secrets inside the course go; the learner's own folder stays
     keeper.hold([own])
@@ -165,12 +168,7 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
     # the hand-over, which would otherwise change the owner of /dev/null itself)
     graded_copies = []
     for top in mine:
-        for folder, _dirs, files in os.walk(top):
-            os.chown(folder, uid, uid)
-            for name in files:
-                os.lchown(os.path.join(folder, name), uid, uid)
-                if top == own and name.endswith(".ipynb"):
-                    graded_copies.append(os.path.join(folder, name))
+        graded_copies += hand_over(top, uid, copies=top == own)
     for path in graded_copies:
         mount("/dev/null", path, None, MS_BIND)
     home = "/tmp/home"
@@ -186,9 +184,45 @@ def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, ui
     return home
 
 
+def hand_over(top: str, uid: int, copies: bool) -> list[str]:
+    """Give the folders and regular files (one link each) under ``top`` to ``uid``, never following a link,
+    folder by folder (any depth); return the notebooks found (when ``copies``)."""
+    notebooks, stack = [], [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            os.chown(folder, uid, uid)
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISDIR(info.st_mode):
+                        stack.append(entry.path)
+                    elif stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+                        os.lchown(entry.path, uid, uid)
+                        if copies and entry.name.endswith(".ipynb"):
+                            notebooks.append(entry.path)
+        except OSError:
+            continue  # too deep for a path, or gone: the kernel's user simply does not own it
+    return notebooks
+
+
+def unescape(field: bytes) -> str:
+    """A mount point as /proc/self/mountinfo writes it (space, tab, newline and backslash as octal escapes,
+    every other byte as it is, so UTF-8 letters stay UTF-8) back to the path."""
+    out, i = bytearray(), 0
+    while i < len(field):
+        if field[i:i + 1] == b"\\" and field[i + 1:i + 4].isdigit():
+            out.append(int(field[i + 1:i + 4], 8))
+            i += 4
+        else:
+            out.append(field[i])
+            i += 1
+    return os.fsdecode(bytes(out))
+
+
 def mount_points() -> list[str]:
-    with open("/proc/self/mountinfo", encoding="utf-8") as handle:
-        points = [line.split()[4].encode().decode("unicode_escape") for line in handle]
+    with open("/proc/self/mountinfo", "rb") as handle:
+        points = [unescape(line.split()[4]) for line in handle]
     return list(dict.fromkeys(points))
 
 

@@ -48,3 +48,23 @@ c.Autograde.autograde_preprocessors = [GuardedExecute if p is Execute else p
 c.GuardedExecute.notebook_timeout = 900  # seconds for a whole notebook, kernel start included
 c.GuardedExecute.max_cell_output = 1_000_000  # bytes of output kept per cell
 c.GuardedExecute.max_notebook_output = 10_000_000  # bytes of output kept per notebook
+# Widget state is not kept in graded notebooks (a learner's widgets could fill it without bound), and no
+# learner-written HTML or script runs in formgrader or in feedback: both render through HTMLExporter, here
+# with nbconvert's sanitiser on and the widget state dropped (see autograder/sanitize.py).
+c.GuardedExecute.store_widget_state = False
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.preprocessors = ["autograder.sanitize.SanitizeLearnerWork"]
+from autograder.sanitize import sanitize_by_default  # noqa: E402
+
+sanitize_by_default()  # formgrader's exporter, built from the Jupyter server's own configuration
+
+# Every autograding kernel starts with the learner's folder off the import path (safe-path mode). As root,
+# plain `nbgrader autograde` runs each kernel in the sandbox (see autograder/sandbox.py), and where the
+# sandbox is not available it refuses to run learners' code as root (`python -m autograder grade` says why).
+from autograder.sandbox import availability  # noqa: E402
+
+if os.geteuid() == 0 and availability()[0]:
+    c.GuardedExecute.kernel_manager_class = "autograder.sandbox.SandboxKernelManager"
+    c.SandboxKernelManager.course_root = here
+else:
+    c.GuardedExecute.kernel_manager_class = "autograder.sandbox.SafePathKernelManager"

@@ -4,6 +4,10 @@ A *fatal* finding (no notebook at all, a file that is not a notebook) stops that
 with its reason recorded; other findings (an unexpected file name, an old notebook format,
 a notebook from another assignment) are noted and grading goes on. Edited grading flags and
 duplicated graded cells are found, and put back, while nbgrader grades (:mod:`autograder.restore`).
+
+The submission is read as root reads anything a learner controls (:mod:`autograder.safefs`): a notebook
+that is a link, a hard link, a FIFO or a device is never opened (fatal, with what it is); any other such
+file is dropped with a note; every read is bounded.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from autograder import safefs
 
 
 @dataclass(frozen=True)
@@ -30,25 +36,39 @@ def master_notebooks(root: Path, assignment: str) -> dict[str, set[str]]:
 
 
 def precheck_submission(root: Path, assignment: str, student: str) -> list[Finding]:
-    folder = root / "submitted" / student / assignment
     expected = master_notebooks(root, assignment)
-    notebooks = sorted(folder.glob("*.ipynb"))
+    try:
+        found = safefs.scan(root / "submitted", student, assignment)
+    except OSError as error:
+        return [Finding("", f"the submission folder submitted/{student}/{assignment} cannot be used: "
+                            f"{error.strerror or error}", fatal=True)]
     findings: list[Finding] = []
-    if not notebooks:
-        others = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != "timestamp.txt") if folder.is_dir() else []
+    for relative, what in found.dropped:
+        if relative.endswith(".ipynb"):
+            findings.append(Finding(relative, f"{relative} is {what}, not a notebook: it was not opened, and the "
+                                              f"notebook itself must be handed in", fatal=True))
+        else:
+            findings.append(Finding(relative, f"{relative} is {what}: it was not opened and was left out of grading"))
+    notebooks = [f for f in found.files if f.endswith(".ipynb") and "/" not in f]
+    if not notebooks and not any(f.fatal for f in findings):
+        others = [f for f in found.files if f != "timestamp.txt"]
         hint = f" (found: {', '.join(others)})" if others else ""
         return [Finding("", f"no notebook in the submission{hint}; expected {', '.join(expected)}", fatal=True)]
-    for path in notebooks:
-        findings += _check_file(path, expected)
-    present = {p.name for p in notebooks}
-    if not present & set(expected):
+    folder = root / "submitted" / student / assignment
+    for name in notebooks:
+        try:
+            raw = safefs.read(folder, name)
+        except OSError as error:
+            findings.append(Finding(name, f"{name} could not be read: {error.strerror or error}", fatal=True))
+            continue
+        findings += _check_file(name, raw, expected)
+    present = set(notebooks)
+    if notebooks and not present & set(expected):
         findings.append(Finding("", f"none of the assignment's notebooks ({', '.join(expected)}) was handed in"))
     return findings
 
 
-def _check_file(path: Path, expected: dict[str, set[str]]) -> list[Finding]:
-    name = path.name
-    raw = path.read_bytes()
+def _check_file(name: str, raw: bytes, expected: dict[str, set[str]]) -> list[Finding]:
     if not raw.strip():
         return [Finding(name, f"{name} is an empty file, not a notebook", fatal=True)]
     try:

@@ -7,8 +7,8 @@
   often failed with their most common check messages, and late submissions.
 
 nbgrader's own ``nbgrader export`` (grades.csv) keeps working alongside. Late penalties are nbgrader's:
-set ``c.AssignLatePenalties.plugin_class`` in ``nbgrader_config.py`` (e.g. ``nbgrader.plugins.SubMarks``
-with ``c.SubMarks.penalty``); the exports use the penalised scores.
+set ``c.AssignLatePenalties.plugin_class`` in ``nbgrader_config.py`` (e.g. ``autograder.late.PointsPerHourLate``
+with ``c.PointsPerHourLate.points_per_hour``); the exports use the penalised scores.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from autograder import safefs
 
 
 def item_scores(root: Path, assignment: str) -> pd.DataFrame:
@@ -63,25 +65,41 @@ CHECK_TITLES = ("Not attempted yet", "Check the form", "Answered", "Not yet righ
 def check_messages(root: Path, assignment: str) -> dict[str, Counter]:
     """For each graded item, how often each check message was shown to learners who failed it."""
     messages: dict[str, Counter] = {}
-    for path in sorted((root / "autograded").glob(f"*/{assignment}/*.ipynb")):
-        for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
-            meta = cell.get("metadata", {}).get("nbgrader", {})
-            if not meta.get("grade") or cell.get("cell_type") != "code":
-                continue
-            outputs = cell.get("outputs", [])
-            if not any(output.get("output_type") == "error" for output in outputs):
-                continue
-            for output in outputs:
-                shown = output.get("data", {}).get("text/plain", "") if output.get("output_type") == "display_data" else ""
-                first = "".join(shown).strip().split("\n")[0]
-                if any(title in first for title in CHECK_TITLES):  # a check's message, shown without raising
-                    messages.setdefault(meta["grade_id"], Counter())[first[:160]] += 1
-                elif output.get("output_type") == "error":
-                    first = (output.get("evalue") or output.get("ename") or "").split("\n")[0]
-                    kind = output.get("ename", "")
-                    label = first if kind in ("NotYetRight", "NotAttempted") else f"{kind} in a hidden test"
-                    messages.setdefault(meta["grade_id"], Counter())[label[:160]] += 1
+    for cell in _graded_cells(root, assignment):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if not meta.get("grade") or cell.get("cell_type") != "code":
+            continue
+        outputs = [o for o in (cell.get("outputs") if isinstance(cell.get("outputs"), list) else []) if isinstance(o, dict)]
+        if not any(output.get("output_type") == "error" for output in outputs):
+            continue
+        for output in outputs:
+            shown = output.get("data", {}).get("text/plain", "") if output.get("output_type") == "display_data" else ""
+            first = "".join(shown).strip().split("\n")[0] if isinstance(shown, (str, list)) else ""
+            if any(title in first for title in CHECK_TITLES):  # a check's message, shown without raising
+                messages.setdefault(meta["grade_id"], Counter())[first[:160]] += 1
+            elif output.get("output_type") == "error":
+                first = str(output.get("evalue") or output.get("ename") or "").split("\n")[0]
+                kind = str(output.get("ename", ""))
+                label = first if kind in ("NotYetRight", "NotAttempted") else f"{kind} in a hidden test"
+                messages.setdefault(meta["grade_id"], Counter())[label[:160]] += 1
     return messages
+
+
+def _graded_cells(root: Path, assignment: str):
+    """The cells of every graded notebook, read as root reads a folder a learner's code ran in (no link followed,
+    no special file opened, bounded); a file that is not a notebook is skipped."""
+    released = {p.name for p in (root / "release" / assignment).glob("*.ipynb")}
+    for student in (f for f in safefs.scan(root / "autograded", entries=None).folders if "/" not in f):
+        folder = root / "autograded" / student / assignment
+        for name in sorted(released & set(safefs.scan(root / "autograded", student, assignment).files)):
+            try:
+                cells = json.loads(safefs.read(folder, name)).get("cells", [])
+            except (OSError, ValueError, AttributeError):
+                continue
+            for cell in cells if isinstance(cells, list) else []:
+                if isinstance(cell, dict) and isinstance(cell.get("metadata", {}), dict) and \
+                        isinstance(cell.get("metadata", {}).get("nbgrader", {}), dict):
+                    yield cell
 
 
 def item_statistics(items: pd.DataFrame) -> pd.DataFrame:
@@ -104,25 +122,39 @@ def item_statistics(items: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(stats).sort_values("difficulty").reset_index(drop=True)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula (``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return: names and ids come from learners) gets a leading apostrophe. Numbers stay numbers."""
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return f"{value:g}"
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def write_lms_files(root: Path, assignment: str, out: Path) -> dict[str, Path]:
     items = item_scores(root, assignment)
     people = totals(items)
     out.mkdir(parents=True, exist_ok=True)
     paths = {"items": out / "items.csv", "canvas": out / "canvas.csv", "moodle": out / "moodle.csv"}
-    items.to_csv(paths["items"], index=False)
+    text_columns = [name for name in items.columns if items[name].dtype == object]
+    items.assign(**{name: items[name].map(cell) for name in text_columns}).to_csv(paths["items"], index=False)
     maximum = float(people["max_score"].max()) if len(people) else 0.0
     with paths["canvas"].open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", assignment])
+        writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", cell(assignment)])
         writer.writerow(["    Points Possible", "", "", "", "", f"{maximum:g}"])
         for row in people.itertuples():
             name = f"{row.last_name}, {row.first_name}".strip(", ") or row.student_id
-            writer.writerow([name, "", row.student_id, row.student_id, "", f"{row.score:g}"])
+            writer.writerow([cell(name), "", cell(row.student_id), cell(row.student_id), "", cell(row.score)])
     with paths["moodle"].open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["ID number", "Email address", "First name", "Surname", assignment])
+        writer.writerow(["ID number", "Email address", "First name", "Surname", cell(assignment)])
         for row in people.itertuples():
-            writer.writerow([row.student_id, row.email, row.first_name, row.last_name, f"{row.score:g}"])
+            writer.writerow([cell(row.student_id), cell(row.email), cell(row.first_name), cell(row.last_name),
+                             cell(row.score)])
     return paths
 
 

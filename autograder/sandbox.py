@@ -27,12 +27,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import warnings
+import weakref
 from functools import lru_cache
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import default
+from traitlets import Bool, Unicode, default
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 JAIL = Path(__file__).resolve().parent / "jail.py"
@@ -75,26 +77,73 @@ def warn_if_off(stream=None) -> bool:
     return ok
 
 
-class SandboxKernelManager(AsyncKernelManager):
+REFUSAL = ("refusing to run learners' code as root without the grading sandbox (it is not available here: {why}); "
+           "use `python -m autograder grade`, which says so loudly, or pass --no-sandbox to it on purpose")
+
+
+def safe_path_command(command: list[str]) -> list[str]:
+    """The kernel command with Python's safe-path mode on: the working folder (the learner's) is never on
+    ``sys.path``, so a handed-in ``ipykernel_launcher.py``, ``pandas.py`` or ``course/`` is never imported;
+    IPython is told not to add it either."""
+    command = list(command)
+    if command and "python" in os.path.basename(command[0]) and "-P" not in command[1:2]:
+        command.insert(1, "-P")
+    if "--IPKernelApp.ignore_cwd=True" not in command:
+        command.append("--IPKernelApp.ignore_cwd=True")
+    return command
+
+
+class SafePathKernelManager(AsyncKernelManager):
+    """Starts the kernel with the learner's folder off the import path (Python's safe-path mode), and with a
+    runtime folder of its own (connection file, sockets), created for it and removed when it ends: nothing one
+    learner's kernel leaves there is seen by the next.
+
+    Used for every autograding kernel (see ``nbgrader_config.py``). As root it refuses to start a kernel
+    outside the sandbox unless ``allow_root`` is set (``python -m autograder grade --no-sandbox`` does).
+    """
+
+    allow_root = Bool(False, help="Run learners' code as root without the sandbox (not recommended).").tag(config=True)
+    sandboxed = False
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        return safe_path_command(super().format_kernel_cmd(extra_arguments))
+
+    async def _async_pre_start_kernel(self, **kw):
+        if not self.sandboxed and os.geteuid() == 0 and not self.allow_root:
+            raise RuntimeError(REFUSAL.format(why=availability()[1] or "not selected"))
+        if getattr(self, "_private", None) is None:  # a restart keeps the kernel's folder
+            from autograder.safefs import remove_tree
+
+            self._private = tempfile.mkdtemp(prefix="cmwk-")  # short: Unix socket paths are limited to ~100 chars
+            weakref.finalize(self, remove_tree, self._private)  # also if the kernel died and was never shut down
+            self.connection_file = os.path.join(self._private, "kernel.json")
+            if self.transport == "ipc":
+                self.ip = os.path.join(self._private, "k")
+        kw["env"] = {**(kw.get("env") or os.environ), "PYTHONSAFEPATH": "1", "JUPYTER_RUNTIME_DIR": self._private}
+        return await super()._async_pre_start_kernel(**kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart and getattr(self, "_private", None):
+            from autograder.safefs import remove_tree
+
+            remove_tree(self._private)
+            self._private = None
+
+
+class SandboxKernelManager(SafePathKernelManager):
     """A kernel manager that starts the kernel inside the sandbox (Unix-socket transport, no network)."""
+
+    sandboxed = True
+    course_root = Unicode("", help="The nbgrader course root whose secrets the sandbox hides.").tag(config=True)
 
     @default("transport")
     def _default_transport(self):
         return "ipc"
 
-    @default("ip")
-    def _default_ip(self):
-        # an absolute socket prefix in this worker's runtime folder (kept visible inside the sandbox);
-        # the default would be relative, and the kernel's working folder is not the grader's
-        import uuid
-
-        from jupyter_core.paths import jupyter_runtime_dir
-
-        return os.path.join(jupyter_runtime_dir(), f"k{uuid.uuid4().hex[:10]}")
-
     def format_kernel_cmd(self, extra_arguments=None):
         command = super().format_kernel_cmd(extra_arguments)
-        course_root = os.environ.get(ENV_ROOT, str(REPO_ROOT / "autograder"))
+        course_root = self.course_root or os.environ.get(ENV_ROOT, str(REPO_ROOT / "autograder"))
         keep = [str(REPO_ROOT), sys.prefix, sys.base_prefix, *sys.path[1:]]
         return [*NAMESPACES, sys.executable, "-I", "-S", str(JAIL), "--course-root", course_root,
                 "--uid", str(kernel_uid()), *(x for path in keep if path for x in ("--keep", path)), "--", *command]

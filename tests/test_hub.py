@@ -35,7 +35,6 @@ from nbtools import cells_by_id, free_port, nbgrader_meta, read, solution_source
 A1, NB = "module1_intro", "1.4-assignment.ipynb"
 COURSE = hub.COURSE_ID
 
-pytestmark = pytest.mark.skipif(not hub.PROXY.exists(), reason="configurable-http-proxy not installed (make test installs it)")
 
 
 def _master_points():
@@ -88,6 +87,7 @@ def _runas(user: str, *command: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def course_hub():
     assert os.geteuid() == 0, "the course hub test runs as root (it creates accounts and starts servers as them)"
+    assert hub.PROXY.exists(), "configurable-http-proxy is missing: `make test` installs it (make hub-proxy)"
     scratch = Path(tempfile.mkdtemp(prefix="cmw-hub-", dir="/tmp"))
     scratch.chmod(0o755)
     state, homes = scratch / "state", scratch / "home"

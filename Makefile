@@ -22,7 +22,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # Keep Jupyter's per-user state out of the learner's home directory clutter; tests isolate further.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup setup-test hub hub-stop hub-proxy lab workbook grade test browser doctor markscheme nav bench clean
+.PHONY: help setup setup-test hub hub-stop hub-proxy postgres lab workbook grade test browser doctor markscheme nav bench clean
 
 help:
 	@echo "make lab         set up, generate the learner workbook and open JupyterLab on it"
@@ -66,6 +66,13 @@ $(PROXY): deploy/hub/package.json deploy/hub/package-lock.json
 
 hub-proxy: $(PROXY)
 
+# Debian's PostgreSQL server, for the tests' throw-away gradebook servers.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql for the gradebook tests ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
 setup: $(STAMP)
 
 setup-test: $(TEST_STAMP)
@@ -98,12 +105,13 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 hub: $(HUB_STAMP) $(PROXY)
-	$(BIN)/python -m autograder.hub --state $(HUB_STATE) start --ip $(HUB_IP) --port $(HUB_PORT)
+	$(BIN)/python -m autograder.hub --state $(HUB_STATE) start --ip $(HUB_IP) --port $(HUB_PORT) \
+	  $(if $(GRADEBOOK_URL),--gradebook-url $(GRADEBOOK_URL))
 
 hub-stop: setup
 	$(BIN)/python -m autograder.hub --state $(HUB_STATE) stop
 
-test: setup-test browser hub-proxy
+test: setup-test browser hub-proxy postgres
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 bench: setup-test

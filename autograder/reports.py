@@ -24,13 +24,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from autograder.gradebook import gradebook_url
+
 
 def item_scores(root: Path, assignment: str) -> pd.DataFrame:
     """One row per learner and graded item: student, notebook, grade_id, score, max_score, kind, late penalty."""
     from nbgrader.api import Gradebook
 
     rows = []
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+    with Gradebook(gradebook_url(root)) as gradebook:
         for submission in gradebook.assignment_submissions(assignment):
             student = submission.student
             for notebook in submission.notebooks:

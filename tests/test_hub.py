@@ -31,6 +31,7 @@ from autograder import hub
 from course.nbgrader_cli import tool_env
 from course.syllabus import REPO_ROOT
 from nbtools import cells_by_id, free_port, nbgrader_meta, read, solution_source
+from postgres import throwaway_postgres
 
 A1, NB = "module1_intro", "1.4-assignment.ipynb"
 COURSE = hub.COURSE_ID
@@ -106,18 +107,21 @@ def course_hub():
     # can reach it, else in the scratch folder.
     runtime = REPO_ROOT / "build" / "hub-runtime" if hub._readable_by_everyone(REPO_ROOT) else scratch / "runtime"
     os.environ["CMW_HUB_RUNTIME"] = str(runtime)
+    database = throwaway_postgres()
     try:
-        layout = hub.prepare(state)
+        gradebook = database.__enter__()["url"]["gradebook"]  # the class's gradebook, on PostgreSQL
+        layout = hub.prepare(state, gradebook)
         result = hub.apply_roster(layout, hub.read_roster(roster), home_base=homes)
         port = free_port()
-        url = hub.start(state, port=port, authenticator="dummy",
+        url = hub.start(state, port=port, authenticator="dummy", gradebook_url=gradebook,
                         extra_env={"CMW_HUB_TESTING": "1", "CMW_HUB_TEST_PASSWORD": password})
         admin = Api(url, layout.admin_token.read_text().strip())
         yield {"url": url, "admin": admin, "people": people, "layout": layout, "homes": homes, "roster": result,
-               "password": password}
+               "password": password, "gradebook": gradebook}
     finally:
         os.environ.pop("CMW_HUB_RUNTIME", None)
         hub.stop(state)
+        database.__exit__(None, None, None)
         for name in people.values():
             try:
                 pwd.getpwnam(name)
@@ -196,6 +200,11 @@ def test_collected_work_is_graded_with_the_right_scores(a_class, course_hub):
     people = course_hub["people"]
     assert "2 submission(s): 2 graded, 0 with errors" in a_class["graded"], a_class["graded"]
     assert a_class["marked"][people["alice"]] == a_class["auto"] and a_class["marked"][people["bob"]] == 0
+    assert not (course_hub["layout"].course / "gradebook.db").exists(), "the class's gradebook is on PostgreSQL"
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course_hub["gradebook"]) as gradebook:
+        assert gradebook.find_submission(A1, people["alice"]).score == a_class["auto"] + 4
 
 
 def test_a_learner_cannot_read_another_learners_home_or_submission(a_class, course_hub):

@@ -8,6 +8,12 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PORT   ?= 8888
 IP     ?= 127.0.0.1
+# The course hub for a class (make hub): where its state lives, where it listens.
+HUB_STATE ?= /srv/community-management
+HUB_IP    ?= 127.0.0.1
+HUB_PORT  ?= 8000
+HUB_STAMP := $(VENV)/.installed-hub
+PROXY     := deploy/hub/node_modules/.bin/configurable-http-proxy
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k grading"`
 PYTEST_ARGS ?=
 
@@ -16,12 +22,13 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # Keep Jupyter's per-user state out of the learner's home directory clutter; tests isolate further.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup setup-test lab workbook grade test browser doctor markscheme nav bench clean
+.PHONY: help setup setup-test hub hub-stop hub-proxy postgres lab workbook grade test browser doctor markscheme nav bench clean
 
 help:
 	@echo "make lab         set up, generate the learner workbook and open JupyterLab on it"
 	@echo "make grade       grade your own workbook with nbgrader (feedback in workbook/feedback/)"
 	@echo "make test        set up and run the whole test suite"
+	@echo "make hub         (instructors, as root) start the course hub for a class; make hub-stop stops it"
 	@echo "make doctor      check the set-up ([ OK ] / [FAIL] per dependency and notebook folder)"
 	@echo "make markscheme  write the instructor's mark schemes to autograder/markscheme/"
 	@echo "make bench       run the benchmarks (results in benchmarks/results/)"
@@ -38,10 +45,33 @@ $(STAMP): pyproject.toml constraints.txt
 	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	@touch $@
 
-# The test tooling (pytest, nbval, Playwright, ...) on top, for `make test` only.
+# The test tooling (pytest, nbval, Playwright, ...) and the hub's packages on top, for `make test` only.
 $(TEST_STAMP): $(STAMP)
-	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,hub]"
 	@touch $@
+
+# JupyterHub, its authenticator and the PostgreSQL driver, for `make hub`.
+$(HUB_STAMP): $(STAMP)
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[hub]"
+	@touch $@
+
+# The proxy in front of the hub, from npm with Debian's nodejs (installed here if missing), pinned by the lock file.
+$(PROXY): deploy/hub/package.json deploy/hub/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the hub's proxy ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	@cd deploy/hub && npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+
+hub-proxy: $(PROXY)
+
+# Debian's PostgreSQL server, for the tests' throw-away gradebook servers.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql for the gradebook tests ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 setup: $(STAMP)
 
@@ -74,7 +104,14 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: setup-test browser
+hub: $(HUB_STAMP) $(PROXY)
+	$(BIN)/python -m autograder.hub --state $(HUB_STATE) start --ip $(HUB_IP) --port $(HUB_PORT) \
+	  $(if $(GRADEBOOK_URL),--gradebook-url $(GRADEBOOK_URL))
+
+hub-stop: setup
+	$(BIN)/python -m autograder.hub --state $(HUB_STATE) stop
+
+test: setup-test browser hub-proxy postgres
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 bench: setup-test
@@ -83,5 +120,5 @@ bench: setup-test
 	$(BIN)/python benchmarks/autograde_throughput.py --learners 60
 
 clean:
-	rm -rf $(VENV) build *.egg-info test-artifacts
+	rm -rf $(VENV) build *.egg-info test-artifacts deploy/hub/node_modules
 	cd autograder && rm -rf release submitted autograded feedback exchange gradebook.db markscheme

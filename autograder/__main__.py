@@ -7,6 +7,8 @@ Commands:
   feedback ASSIGNMENT
                      feedback for learners without leaks: points, check messages and comments, never
                      hidden-test code or expected values (HTML in feedback/, as nbgrader writes it)
+  gradebook migrate --to URL
+                     copy the SQLite gradebook into PostgreSQL (or another database) and compare the counts
   report ASSIGNMENT  per-item scores, Canvas and Moodle import files, and the class report (HTML with
                      charts) in reports/ASSIGNMENT/
 """
@@ -38,8 +40,33 @@ def main(argv: list[str] | None = None) -> int:
     feedback.add_argument("--student", action="append", help="only this learner (repeatable)")
     report = sub.add_parser("report", help="exports for LMSs and the class report")
     report.add_argument("assignment")
+    book = sub.add_parser("gradebook", help="the gradebook's database")
+    book.add_argument("action", choices=["migrate"])
+    book.add_argument("--to", required=True, help="SQLAlchemy URL of the new, empty gradebook")
+    book.add_argument("--from", dest="source", default=None, help="the gradebook to copy (default: the course's)")
     args = parser.parse_args(argv)
 
+    from autograder.gradebook import GradebookError, check_reachable, gradebook_url, shown
+
+    if args.command == "gradebook":
+        from autograder.gradebook import migrate
+
+        source = args.source or gradebook_url(args.root)
+        try:
+            counts = migrate(source, args.to)
+        except GradebookError as error:
+            print(f"Not migrated: {error}", file=sys.stderr)
+            return 1
+        print(f"Copied {sum(counts.values())} rows from {shown(source)} to {shown(args.to)}; the rows match "
+              f"table by table ({', '.join(f'{k} {v}' for k, v in counts.items() if v)}). Point "
+              f"c.CourseDirectory.db_url (or GRADEBOOK_URL) at the new gradebook.")
+        return 0
+    if args.command in ("grade", "feedback", "report"):
+        try:
+            check_reachable(gradebook_url(args.root))
+        except GradebookError as error:
+            print(f"Nothing was done: {error}", file=sys.stderr)
+            return 1
     if args.command == "grade":
         from autograder.grading import grade_all
 

@@ -42,8 +42,11 @@ class Outcome:
 
 
 def busy_db_url(root: Path) -> str:
-    """The gradebook URL with a long SQLite busy timeout, so concurrent writers wait rather than fail."""
-    return f"sqlite:///{root / 'gradebook.db'}?timeout=120"
+    """The gradebook URL (see autograder.gradebook): SQLite with a long busy timeout, so concurrent writers
+    wait rather than fail, or the course's PostgreSQL gradebook."""
+    from autograder.gradebook import gradebook_url
+
+    return gradebook_url(Path(root))
 
 
 def load_config(root: Path, sandbox: bool = False):

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from autograder import safefs
+from autograder.gradebook import gradebook_url
 
 
 def item_scores(root: Path, assignment: str) -> pd.DataFrame:
@@ -32,7 +33,7 @@ def item_scores(root: Path, assignment: str) -> pd.DataFrame:
     from nbgrader.api import Gradebook
 
     rows = []
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+    with Gradebook(gradebook_url(root)) as gradebook:
         for submission in gradebook.assignment_submissions(assignment):
             student = submission.student
             for notebook in submission.notebooks:

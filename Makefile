@@ -5,6 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 PORT   ?= 8888
 IP     ?= 127.0.0.1
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k grading"`
@@ -15,7 +16,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # Keep Jupyter's per-user state out of the learner's home directory clutter; tests isolate further.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup lab workbook grade test browser doctor markscheme nav bench clean
+.PHONY: help setup setup-test lab workbook grade test browser doctor markscheme nav bench clean
 
 help:
 	@echo "make lab         set up, generate the learner workbook and open JupyterLab on it"
@@ -26,26 +27,33 @@ help:
 	@echo "make bench       run the benchmarks (results in benchmarks/results/)"
 	@echo "make clean       remove the environment and generated files (keeps workbook/)"
 
+# The learner's environment: the course and what the notebooks need (no test tooling).
+# PYTHONWARNINGS=ignore keeps the build backend's banners out of the learner's terminal.
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \
 	  || { echo "Install Python 3.11 and run again (or: make PYTHON=/path/to/python3.11 ...)"; exit 1; }
+	@echo "Setting up the course environment in $(VENV)/ (first time: a few minutes) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	@touch $@
+
+# The test tooling (pytest, nbval, Playwright, ...) on top, for `make test` only.
+$(TEST_STAMP): $(STAMP)
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	@touch $@
 
 setup: $(STAMP)
 
-workbook: setup
-	$(BIN)/python -m course workbook
+setup-test: $(TEST_STAMP)
 
+workbook: setup
+	@$(BIN)/python -m course workbook
+
+# Learner tools only (deploy/learner-lab/); JupyterLab's log goes to workbook/.lab.log and the one link
+# to open is printed last. On a server: make lab IP=0.0.0.0 PORT=8888
 lab: workbook
-	@echo ""
-	@echo "Opening JupyterLab on workbook/. Open the URL printed below (with its token) in your browser."
-	@echo "Stop it with Ctrl+C. On a server, use: make lab IP=0.0.0.0 PORT=8888"
-	@echo ""
-	$(BIN)/jupyter lab --ServerApp.root_dir=workbook --ServerApp.ip=$(IP) --ServerApp.port=$(PORT) --ServerApp.allow_root=True \
-	  --ServerApp.open_browser=$$( [ -n "$$DISPLAY$$BROWSER" ] && echo True || echo False )
+	@$(BIN)/python -m course lab --ip $(IP) --port $(PORT)
 
 grade: setup
 	$(BIN)/python -m course grade
@@ -66,10 +74,10 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: setup browser
+test: setup-test browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
-bench: setup
+bench: setup-test
 	$(BIN)/python benchmarks/metrics_report.py
 	$(BIN)/python benchmarks/crisis_engine.py
 	$(BIN)/python benchmarks/autograde_throughput.py --learners 60

@@ -3,6 +3,7 @@
 Commands:
   doctor        check the set-up ([ OK ] / [FAIL] per dependency and notebook folder)
   workbook      generate or refresh the learner workbook in workbook/ (never overwrites your changes)
+  lab           open JupyterLab on workbook/ with learner tools only (what `make lab` runs)
   grade         grade your own workbook with nbgrader and write feedback to workbook/feedback/
   markscheme    write the instructor's mark schemes to autograder/markscheme/
   nav           regenerate the previous/next links of the master notebooks (--check: only verify)
@@ -22,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("doctor", help="check the set-up")
     sub.add_parser("workbook", help="generate the learner workbook")
+    lab = sub.add_parser("lab", help="open JupyterLab on the workbook")
+    lab.add_argument("--ip", default="127.0.0.1")
+    lab.add_argument("--port", type=int, default=8888)
     grade = sub.add_parser("grade", help="grade your own workbook")
     grade.add_argument("modules", nargs="*", help="module folders (default: every module with an assignment)")
     sub.add_parser("markscheme", help="write the mark schemes")
@@ -42,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         print("Generating the learner workbook with nbgrader ...", flush=True)
         print(report(generate()))
         return 0
+    if args.command == "lab":
+        from course.lab import main as lab_main
+        from course.workbook import WORKBOOK
+
+        return lab_main(WORKBOOK, args.ip, args.port)
     if args.command == "grade":
         return _grade(args.modules)
     if args.command == "markscheme":

@@ -224,3 +224,74 @@ def test_data_dictionary_is_up_to_date_and_documents_every_column():
         assert f"## `{name}`" in text
         for column in table.columns:
             assert f"| `{column.name}` |" in text
+
+
+# ------------------------------------------------------------------ one story: the figures the lessons quote
+def test_a_quarter_of_velora_talk_is_where_it_has_no_account(data):
+    from course.datasets.datadict import unowned_share
+    from course.datasets.schema import NO_ACCOUNT_PLACES
+
+    listening = data["listening"]
+    assert (listening["velora_has_account"] == ~listening["platform"].isin(NO_ACCOUNT_PLACES)).all()
+    velora = listening[listening["brand"] == "Velora"]
+    assert 0.22 <= unowned_share(velora) <= 0.28, unowned_share(velora)  # lesson 1.1: "about a quarter"
+    places = velora.groupby("platform", observed=True)["mentions"].sum()
+    assert all(places[p] > 0 for p in NO_ACCOUNT_PLACES)
+    crisis = velora[velora["date"].between("2026-03-16", "2026-03-22")]
+    assert unowned_share(crisis) > unowned_share(velora) + 0.03  # the leaking seams are argued over elsewhere too
+
+
+def test_chinese_platforms_carry_the_chinese_messages_posts_and_followers(data):
+    from course.datasets.schema import CHINESE_PLATFORMS
+
+    inbox = data["inbox"]
+    chinese = inbox["language"] == "zh"
+    on_china = inbox["platform"].isin(CHINESE_PLATFORMS)
+    assert chinese.sum() > 1000 and (chinese == on_china).all(), "Chinese messages arrive on Weibo, Xiaohongshu, WeChat only"
+    assert set(inbox.loc[chinese, "platform"].astype(str)) == set(CHINESE_PLATFORMS)
+    assert not inbox.loc[chinese, "channel"].eq("forum").any()
+    assert (inbox.loc[chinese & inbox["channel"].eq("dm"), "platform"].value_counts().idxmax()) == "wechat"
+    for name in ("posts", "followers"):
+        frame = data[name]
+        for platform in CHINESE_PLATFORMS:
+            assert (frame["platform"] == platform).sum() > 40, (name, platform)
+    listening = data["listening"]
+    velora_china = listening[listening["platform"].isin(CHINESE_PLATFORMS)]
+    assert metrics_share(velora_china) > metrics_share(listening), "Velora is talked about in China more than its rivals"
+
+
+def metrics_share(listening):
+    from course import metrics
+
+    return metrics.share_of_voice(listening, brand="Velora")
+
+
+def test_english_labels_never_contradict_the_intent(data):
+    inbox = data["inbox"]
+    english = inbox["language"] == "en"
+    hostile = english & inbox["intent"].isin(["complaint", "abuse"])
+    assert hostile.sum() > 1000 and not inbox.loc[hostile, "sentiment"].eq("positive").any()
+    praise = english & inbox["intent"].eq("praise")
+    assert praise.sum() > 1000 and not inbox.loc[praise, "sentiment"].eq("negative").any()
+    # the milder noise of a lexicon stays (explained in lesson 5.0): some questions read as negative
+    questions = english & inbox["intent"].eq("question")
+    assert 0.01 < inbox.loc[questions, "sentiment"].eq("negative").mean() < 0.3
+
+
+def test_team_review_turns_round_only_contradicting_labels():
+    labels = np.array(["positive", "positive", "negative", "neutral", "positive", "negative"], dtype=object)
+    intent = np.array(["abuse", "complaint", "praise", "complaint", "praise", "question"], dtype=object)
+    english = np.array([True, True, True, True, True, True])
+    fixed = generator._team_corrects(labels, intent, english)
+    assert fixed.tolist() == ["negative", "negative", "positive", "neutral", "positive", "negative"]
+    assert generator._team_corrects(labels, intent, ~english).tolist() == labels.tolist()
+
+
+def test_the_crisis_week_is_16_to_22_march_2026_everywhere():
+    from course.datasets.datadict import DOC
+
+    assert generator.CRISIS == (pd.Timestamp("2026-03-16", tz=generator.LOCAL_TZ), pd.Timestamp("2026-03-23", tz=generator.LOCAL_TZ))
+    text = DOC.read_text(encoding="utf-8")
+    assert "16-22 March 2026" in text and "16-22 March" in text
+    for wrong in ("15-21 March", "17-23 March", "9-15 March", "23-29 March"):
+        assert wrong not in text

@@ -31,6 +31,10 @@ def _measured(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     crisis = inbox["received_at"].between("2026-03-16", "2026-03-23", inclusive="left")
     tiers = metrics.participation_tiers(members, replies)
     share = metrics.share_of_voice(listening, brand="Velora")
+    velora = listening[listening["brand"] == "Velora"]
+    elsewhere = unowned_share(velora)
+    elsewhere_crisis = unowned_share(velora[velora["date"].between("2026-03-16", "2026-03-22")])
+    chinese = (inbox.loc[inbox["language"] == "zh", "platform"].astype(str).value_counts(normalize=True))
     return {
         "posts": [f"engagement rate by reach, per platform: "
                   + ", ".join(f"{p} {v:.1%}" for p, v in er.sort_values(ascending=False).items()),
@@ -39,13 +43,22 @@ def _measured(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
         "inbox": [f"{len(inbox):,} messages; complaints: median first reply {stats['median_minutes']:.0f} min, "
                   f"90th percentile {stats['p90_minutes']:.0f} min, {stats['within_target_share']:.0%} answered within the hour",
                   f"net sentiment {metrics.net_sentiment(inbox[~crisis]):+.2f} outside the crisis week, "
-                  f"{metrics.net_sentiment(inbox[crisis]):+.2f} during it"],
+                  f"{metrics.net_sentiment(inbox[crisis]):+.2f} during it",
+                  "Chinese-language messages by platform: "
+                  + ", ".join(f"{p} {v:.0%}" for p, v in chinese.items())],
         "forum_replies": ["share of members per tier (lurkers / contributors / heavy): "
                           + " / ".join(f"{v:.1%}" for v in tiers["share"])],
-        "listening": [f"Velora's share of voice over the year: {share:.1%}"],
+        "listening": [f"Velora's share of voice over the year: {share:.1%}",
+                      f"share of Velora's mentions in places where it has no account (Reddit, independent cycling "
+                      f"forums, Quora, article comments): {elsewhere:.1%} over the year, {elsewhere_crisis:.1%} in the crisis week"],
         "members": [f"{len(members):,} members; {int(members['super_user'].sum())} super users; "
                     f"{int((members['referrals'] >= 10).sum())} members referred ten friends or more"],
     }
+
+
+def unowned_share(mentions: pd.DataFrame) -> float:
+    """Share of the mentions (listening rows) that are in places where Velora has no account."""
+    return float(mentions.loc[~mentions["velora_has_account"], "mentions"].sum() / mentions["mentions"].sum())
 
 
 def render() -> str:

@@ -31,7 +31,9 @@ CAMPAIGN = (pd.Timestamp("2026-05-04", tz=LOCAL_TZ), pd.Timestamp("2026-06-29", 
 COMMUNITY_OPENED = pd.Timestamp("2022-03-01", tz=LOCAL_TZ)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-STREAMS = ("members", "followers", "posts", "inbox", "forum", "web", "events", "ab_test", "survey", "listening")
+# Appending a stream keeps the earlier ones as they were (SeedSequence children depend only on their index).
+STREAMS = ("members", "followers", "posts", "inbox", "forum", "web", "events", "ab_test", "survey", "listening",
+           "posts_china")
 
 # Relative activity by local hour (0-23) and weekday (Mon-Sun): peaks mid-morning and early evening.
 HOUR_WEIGHTS = np.array([0.3, 0.15, 0.1, 0.08, 0.08, 0.15, 0.45, 0.9, 1.3, 1.55, 1.6, 1.45, 1.35, 1.4, 1.3,
@@ -153,11 +155,11 @@ def _joined_before(rng: np.random.Generator, index: np.ndarray, times: np.ndarra
 
 # --------------------------------------------------------------------------- followers
 FOLLOWER_START = {"instagram": 48200, "facebook": 31400, "x": 12600, "linkedin": 6800, "tiktok": 9100,
-                  "youtube": 7400, "pinterest": 3100}
+                  "youtube": 7400, "pinterest": 3100, "weibo": 5600, "xiaohongshu": 4200, "wechat": 3300}
 MONTHLY_GROWTH = {"instagram": 0.025, "facebook": 0.010, "x": 0.012, "linkedin": 0.022, "tiktok": 0.06,
-                  "youtube": 0.02, "pinterest": 0.015}
+                  "youtube": 0.02, "pinterest": 0.015, "weibo": 0.012, "xiaohongshu": 0.05, "wechat": 0.02}
 MONTHLY_CHURN = {"instagram": 0.008, "facebook": 0.006, "x": 0.010, "linkedin": 0.004, "tiktok": 0.015,
-                 "youtube": 0.005, "pinterest": 0.006}
+                 "youtube": 0.005, "pinterest": 0.006, "weibo": 0.008, "xiaohongshu": 0.012, "wechat": 0.004}
 
 
 def make_followers(rng: np.random.Generator, members: pd.DataFrame) -> pd.DataFrame:
@@ -177,7 +179,7 @@ def make_followers(rng: np.random.Generator, members: pd.DataFrame) -> pd.DataFr
             new = np.zeros(len(days), dtype=np.int64)
             lost = np.zeros(len(days), dtype=np.int64)
             total = np.zeros(len(days), dtype=np.int64)
-            gain_boost = np.where(campaign & (platform in ("instagram", "tiktok", "youtube")), 2.4, 1.0)
+            gain_boost = np.where(campaign & (platform in ("instagram", "tiktok", "youtube", "xiaohongshu")), 2.4, 1.0)
             loss_boost = np.where(crisis & (platform in ("instagram", "facebook", "x")), 6.0, 1.0)
             weekday = WEEKDAY_WEIGHTS[days.dayofweek]
             for i in range(len(days)):  # a running total: each day depends on the previous one
@@ -191,12 +193,14 @@ def make_followers(rng: np.random.Generator, members: pd.DataFrame) -> pd.DataFr
 
 
 # --------------------------------------------------------------------------- posts
-POSTS_PER_WEEK = {"instagram": 5, "facebook": 4, "x": 7, "linkedin": 2, "tiktok": 4, "youtube": 1, "pinterest": 3, "forum": 2}
+POSTS_PER_WEEK = {"instagram": 5, "facebook": 4, "x": 7, "linkedin": 2, "tiktok": 4, "youtube": 1, "pinterest": 3, "forum": 2,
+                  "weibo": 3, "xiaohongshu": 3, "wechat": 1}
 # Engagement (likes+comments+shares+saves) per person reached: medians per platform.
 ER_BY_REACH = {"instagram": 0.022, "facebook": 0.009, "x": 0.007, "linkedin": 0.018, "tiktok": 0.045,
-               "youtube": 0.015, "pinterest": 0.006, "forum": 0.08}
+               "youtube": 0.015, "pinterest": 0.006, "forum": 0.08, "weibo": 0.010, "xiaohongshu": 0.032,
+               "wechat": 0.024}
 REACH_SHARE = {"instagram": 0.14, "facebook": 0.06, "x": 0.10, "linkedin": 0.12, "tiktok": 0.35,
-               "youtube": 0.25, "pinterest": 0.20, "forum": 0.30}
+               "youtube": 0.25, "pinterest": 0.20, "forum": 0.30, "weibo": 0.10, "xiaohongshu": 0.18, "wechat": 0.35}
 FORMATS_BY_PLATFORM = {
     "instagram": (("image", "carousel", "short_video"), (0.35, 0.35, 0.30)),
     "facebook": (("image", "video", "link", "text"), (0.40, 0.20, 0.30, 0.10)),
@@ -206,11 +210,18 @@ FORMATS_BY_PLATFORM = {
     "youtube": (("video", "short_video"), (0.6, 0.4)),
     "pinterest": (("image",), (1.0,)),
     "forum": (("thread",), (1.0,)),
+    "weibo": (("image", "text", "short_video", "link"), (0.40, 0.25, 0.25, 0.10)),
+    "xiaohongshu": (("carousel", "image", "short_video"), (0.50, 0.25, 0.25)),
+    "wechat": (("link", "image", "short_video"), (0.70, 0.15, 0.15)),  # official-account articles, Channels clips
 }
 # Share of the interactions that are likes, comments, shares, saves.
 MIX = {"instagram": (0.78, 0.07, 0.05, 0.10), "facebook": (0.75, 0.12, 0.13, 0.0), "x": (0.65, 0.12, 0.18, 0.05),
        "linkedin": (0.80, 0.09, 0.08, 0.03), "tiktok": (0.82, 0.05, 0.07, 0.06), "youtube": (0.85, 0.10, 0.03, 0.02),
-       "pinterest": (0.20, 0.02, 0.08, 0.70), "forum": (0.55, 0.40, 0.0, 0.05)}
+       "pinterest": (0.20, 0.02, 0.08, 0.70), "forum": (0.55, 0.40, 0.0, 0.05),
+       "weibo": (0.70, 0.12, 0.15, 0.03), "xiaohongshu": (0.52, 0.10, 0.05, 0.33), "wechat": (0.68, 0.07, 0.20, 0.05)}
+# Velora's places before it opened its accounts for China (drawn from the "posts" stream, as they always were);
+# the Chinese accounts draw from their own stream, so adding them left the other posts as they were.
+PLATFORMS_EUROPE_AMERICA = tuple(p for p in schema.PLATFORMS if p not in schema.CHINESE_PLATFORMS)
 PILLAR_WEIGHTS = (0.22, 0.20, 0.22, 0.14, 0.12, 0.10)
 PILLAR_LIFT = dict(zip(schema.PILLARS, (1.0, 1.15, 1.35, 1.1, 0.7, 0.9)))
 
@@ -229,10 +240,22 @@ def _campaign_for(published: pd.DatetimeIndex, pillar: np.ndarray, rng: np.rando
     return campaign
 
 
-def make_posts(rng: np.random.Generator, followers: pd.DataFrame) -> pd.DataFrame:
+def make_posts(rng: np.random.Generator, followers: pd.DataFrame, rng_china: np.random.Generator | None = None) -> pd.DataFrame:
+    """Velora's posts; with ``rng_china``, its Weibo, Xiaohongshu and WeChat posts too (from that stream)."""
+    posts = _make_posts(rng, followers, PLATFORMS_EUROPE_AMERICA)
+    if rng_china is not None:
+        china = _make_posts(rng_china, followers, schema.CHINESE_PLATFORMS)
+        posts = pd.concat([posts, china], ignore_index=True)
+        posts = posts.sort_values(["published_at", "platform"], kind="stable")
+        posts = posts.reset_index(drop=True)
+        posts["post_id"] = [f"P{i:05d}" for i in range(1, len(posts) + 1)]
+    return posts
+
+
+def _make_posts(rng: np.random.Generator, followers: pd.DataFrame, platforms: tuple[str, ...]) -> pd.DataFrame:
     frames = []
     weeks = (END - START).days / 7
-    for platform in schema.PLATFORMS:
+    for platform in platforms:
         n = int(round(POSTS_PER_WEEK[platform] * weeks))
         published = _random_times(rng, n, START, END)
         formats, weights = FORMATS_BY_PLATFORM[platform]
@@ -308,6 +331,10 @@ SOCIAL = ("instagram", "facebook", "x", "linkedin", "tiktok", "youtube", "pinter
 SOCIAL_WEIGHTS = (0.34, 0.22, 0.16, 0.05, 0.12, 0.08, 0.03)
 INTENT_WEIGHTS = np.array([0.30, 0.16, 0.31, 0.11, 0.08, 0.04])
 GENERAL_TOPICS = ("general", "app", "battery", "delivery")
+# Chinese-language messages reach Velora on its accounts for China, by kind of message:
+# Weibo, Xiaohongshu, WeChat weights.
+CHINA_BY_CHANNEL = {"comment": (0.40, 0.40, 0.20), "mention": (0.70, 0.30, 0.0), "dm": (0.20, 0.10, 0.70),
+                    "review": (0.0, 1.0, 0.0), "forum": (0.45, 0.45, 0.10)}
 
 
 def _inbox_day_weights(days: pd.DatetimeIndex) -> np.ndarray:
@@ -348,6 +375,40 @@ def _label_from_intent(rng, intent):
                                                               "negative", "neutral")
     label[intent == "praise"] = np.where(roll[intent == "praise"] < 0.92, "positive", "neutral")
     return label
+
+
+def _team_corrects(sentiment: np.ndarray, intent: np.ndarray, english: np.ndarray) -> np.ndarray:
+    """The team's review of VADER's English labels: a polarity that contradicts the intent is turned round.
+
+    VADER reads words, not intent: an insult built from friendly words ("Great job, geniuses") or a complaint
+    that ends in "Thanks!" can score positive, and a happy "no problems at all" can score negative. The team
+    knows what each author wanted (the ``intent`` column), so complaints and abuse scored positive become
+    negative, and praise scored negative becomes positive. Milder disagreements (a complaint scored neutral,
+    praise scored neutral) stay as VADER gave them: that is the noise a lexicon leaves in real data.
+    """
+    corrected = sentiment.copy()
+    hostile = english & np.isin(intent, ("complaint", "abuse")) & (corrected == "positive")
+    corrected[hostile] = "negative"
+    warm = english & (intent == "praise") & (corrected == "negative")
+    corrected[warm] = "positive"
+    return corrected
+
+
+def _to_chinese_platforms(rng, language, channel, platform, responder):
+    """Move every Chinese-language message to Weibo, Xiaohongshu or WeChat, by kind of message."""
+    zh = np.flatnonzero(language == "zh")
+    roll = rng.random(len(zh))
+    channel, platform, responder = channel.copy(), platform.copy(), responder.copy()
+    kinds = channel[zh]
+    weights = np.array([CHINA_BY_CHANNEL[k] for k in kinds], dtype=float)
+    cumulative = weights.cumsum(axis=1)
+    index = np.minimum((roll[:, None] >= cumulative).sum(axis=1), len(schema.CHINESE_PLATFORMS) - 1)
+    platform[zh] = np.asarray(schema.CHINESE_PLATFORMS, dtype=object)[index]
+    was_forum = zh[kinds == "forum"]
+    channel[was_forum] = "comment"
+    # a reply on the Chinese accounts comes from the team in Shanghai, not from a forum member
+    responder[was_forum] = np.where(responder[was_forum] == "community_member", "community_manager", responder[was_forum])
+    return channel, platform, responder
 
 
 def _working_delay_minutes(rng, local: pd.DatetimeIndex, median_minutes: np.ndarray) -> np.ndarray:
@@ -410,6 +471,7 @@ def make_inbox(rng: np.random.Generator, members: pd.DataFrame, activity: np.nda
         from course.metrics import score_sentiment
 
         sentiment[english] = score_sentiment(pd.Series(text[english])).to_numpy()
+        sentiment = _team_corrects(sentiment, intent, english)
 
     # First replies.
     moderated = np.isin(intent, ("spam", "abuse"))
@@ -443,6 +505,10 @@ def make_inbox(rng: np.random.Generator, members: pd.DataFrame, activity: np.nda
     escalation_p = np.select([intent == "complaint", intent == "abuse", intent == "question"], [0.10, 0.12, 0.02], 0.0)
     escalation_p = np.where(topic == "jacket_leak", 0.35, escalation_p)
     escalated = rng.random(n) < escalation_p
+
+    # Chinese messages arrive on Weibo, Xiaohongshu and WeChat (drawn last, so the other columns keep their draws).
+    # Chinese posts on the Velora forum are few; they are counted as comments on the Chinese accounts.
+    channel, platform, responder = _to_chinese_platforms(rng, language, channel, platform, responder)
 
     return pd.DataFrame({
         "message_id": [f"I{i:07d}" for i in range(1, n + 1)],
@@ -664,25 +730,41 @@ def make_survey(rng: np.random.Generator, members: pd.DataFrame, inbox: pd.DataF
     })
 
 
+# Where each brand is mentioned: Velora's own places first, then the places where it has no account.
+LISTENING_WEIGHTS = {
+    "instagram": 0.22, "facebook": 0.14, "x": 0.11, "linkedin": 0.035, "tiktok": 0.09, "youtube": 0.05,
+    "pinterest": 0.02, "forum": 0.03, "weibo": 0.025, "xiaohongshu": 0.02, "wechat": 0.01,
+    "reddit": 0.10, "cycling_forums": 0.07, "quora": 0.03, "article_comments": 0.05,
+}
+# Competitors sell little in China and are rarely discussed on Velora's own forum.
+RIVAL_DAMPING = {"weibo": 0.3, "xiaohongshu": 0.3, "wechat": 0.3, "forum": 0.3}
+
+
 def make_listening(rng: np.random.Generator) -> pd.DataFrame:
     days = _days()
     base = {"Velora": 95, "Voltaro": 130, "Cityglide": 85, "Pedalia": 60}
     rows = []
     for brand, level in base.items():
-        for platform, share in zip(SOCIAL, SOCIAL_WEIGHTS):
+        weights = {p: w * (1.0 if brand == "Velora" else RIVAL_DAMPING.get(p, 1.0)) for p, w in LISTENING_WEIGHTS.items()}
+        total_weight = sum(weights.values())
+        for platform in schema.LISTENING_PLATFORMS:
+            share = weights[platform] / total_weight
+            owned = platform not in schema.NO_ACCOUNT_PLACES
             lift = np.ones(len(days))
             negative_share = np.full(len(days), 0.12)
             positive_share = np.full(len(days), 0.35)
             if brand == "Velora":
-                lift[_in(days, CRISIS)] = 3.8
+                # the leaking seams are argued over on Reddit and the cycling forums even more than on Velora's pages
+                lift[_in(days, CRISIS)] = 3.8 if owned else 5.0
                 negative_share[_in(days, CRISIS)] = 0.55
                 positive_share[_in(days, CRISIS)] = 0.12
-                lift[_in(days, CAMPAIGN)] = 1.6
+                lift[_in(days, CAMPAIGN)] = 1.6 if owned else 1.2
                 positive_share[_in(days, CAMPAIGN)] = 0.5
             mentions = rng.poisson(level * share * WEEKDAY_WEIGHTS[days.dayofweek] * lift * rng.lognormal(0, 0.2, len(days)))
             positive = rng.binomial(mentions, positive_share)
             negative = rng.binomial(mentions - positive, negative_share / (1 - positive_share))
             rows.append(pd.DataFrame({"date": days.tz_localize(None), "brand": brand, "platform": platform,
+                                      "velora_has_account": owned,
                                       "mentions": mentions, "positive": positive, "negative": negative}))
     return pd.concat(rows, ignore_index=True).sort_values(["date", "brand", "platform"], kind="stable").reset_index(drop=True)
 
@@ -693,7 +775,7 @@ def generate(seed: int = SEED, show_progress: bool = False) -> dict[str, pd.Data
     rng = _streams(seed)
     members, activity = make_members(rng["members"])
     followers = make_followers(rng["followers"], members)
-    posts = make_posts(rng["posts"], followers)
+    posts = make_posts(rng["posts"], followers, rng["posts_china"])
     inbox = make_inbox(rng["inbox"], members, activity, show_progress=show_progress)
     threads, replies = make_forum(rng["forum"], members, activity)
     tables = {

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PLATFORMS = ("instagram", "facebook", "x", "linkedin", "tiktok", "youtube", "pinterest", "forum")
+PLATFORMS = ("instagram", "facebook", "x", "linkedin", "tiktok", "youtube", "pinterest", "forum",
+             "weibo", "xiaohongshu", "wechat")
+CHINESE_PLATFORMS = ("weibo", "xiaohongshu", "wechat")  # Velora's accounts for China, run from Shanghai
+# Public places where people talk about Velora but Velora runs no account of its own (seen only by listening).
+NO_ACCOUNT_PLACES = ("reddit", "cycling_forums", "quora", "article_comments")
+LISTENING_PLATFORMS = PLATFORMS + NO_ACCOUNT_PLACES
 SEGMENTS = ("customer", "prospect", "ambassador", "employee")
 LANGUAGES = ("en", "it", "zh")
 INTENTS = ("question", "complaint", "praise", "suggestion", "spam", "abuse")
@@ -100,7 +105,7 @@ _table(
     "Velora's own posts on each platform and on its forum, with the platform's analytics.",
     (
         C("post_id", "id", "Post identifier, e.g. P01234."),
-        C("platform", "category", "Where it was published.", PLATFORMS),
+        C("platform", "category", "Where it was published (weibo, xiaohongshu and wechat are the accounts for China).", PLATFORMS),
         C("published_at", "datetime", "Publication time (UTC)."),
         C("format", "category", "Post format.", FORMATS),
         C("pillar", "category", "Content pillar the post belongs to.", PILLARS),
@@ -120,7 +125,8 @@ _table(
     (
         "Engagement rate by reach is drawn per platform around published benchmark ranges (industry benchmark reports "
         "such as Rival IQ's and Hootsuite's): TikTok highest (about 3-6%), Instagram and LinkedIn about 1-3%, "
-        "Facebook, X and Pinterest around 1% or below, YouTube about 1-2%, the forum highest of all because its readers are members.",
+        "Facebook, X and Pinterest around 1% or below, YouTube about 1-2%, the forum highest of all because its readers are members. "
+        "The accounts for China are set for the course: Xiaohongshu about 3% (many saves), WeChat about 2%, Weibo about 1%.",
         "Reach is heavy-tailed (log-normal): most posts do modestly and a handful travel far, as in studies of online diffusion.",
         "Posting and engagement follow a weekly rhythm: weekdays mid-morning and early evening (Europe/Rome) are best, "
         "late night worst, as in the 'best time to post' studies published by social media tool vendors.",
@@ -158,7 +164,8 @@ _table(
         C("language", "category", "Language of the text.", LANGUAGES),
         C("text", "text", "The message as written."),
         C("intent", "category", "What the author wants (labelled by the team).", INTENTS),
-        C("sentiment", "category", "Sentiment label: VADER for English text, the team's label for Italian and Chinese.", SENTIMENTS),
+        C("sentiment", "category", "Sentiment label: VADER for English text, checked by the team (who turn round a "
+          "polarity that contradicts the intent); the team's own label for Italian and Chinese.", SENTIMENTS),
         C("first_response_at", "datetime", "First reply from Velora or a member (UTC); empty if never answered.", nullable=True),
         C("resolved_at", "datetime", "When the issue was closed (UTC); empty if still open or nothing to resolve.", nullable=True),
         C("responder", "category", "Who replied first; empty if nobody did.", RESPONDERS, nullable=True),
@@ -172,7 +179,13 @@ _table(
         "response times stretch; sentiment recovers over the following three weeks.",
         "Spam and abuse are a few per cent of messages and are moderated rather than answered.",
         "VADER, a lexicon-based scorer made for social media, is right most of the time but not always: sarcasm, "
-        "insults it does not know and a polite 'Thanks!' at the end of a complaint fool it, as they fool real tools.",
+        "insults made of friendly words and a polite 'Thanks!' at the end of a complaint fool it, as they fool real "
+        "tools. The team reviews its English labels against the intent: a complaint or an insult scored positive is "
+        "relabelled negative, praise scored negative is relabelled positive. Milder slips (a question scored negative, "
+        "spam scored positive, a complaint scored neutral) are left, as the noise a lexicon leaves in real data.",
+        "Chinese-language messages arrive on Velora's accounts for China (Weibo, Xiaohongshu, WeChat), where Chen "
+        "Wei's team in Shanghai answers them: mentions mostly on Weibo, direct messages mostly on WeChat, reviews "
+        "on Xiaohongshu.",
         "Texts are assembled from varied templates in English (about 80%), Italian and Chinese, with product names, "
         "places and details filled in, so no text repeats often.",
     ),
@@ -276,10 +289,19 @@ _table(
     (
         C("date", "date", "Calendar day."),
         C("brand", "category", "Brand mentioned.", BRANDS),
-        C("platform", "category", "Where.", PLATFORMS),
+        C("platform", "category", "Where: Velora's own places, and four kinds of place where it has no account "
+          "(reddit, cycling_forums for independent cycling forums, quora, article_comments for comment sections "
+          "under articles).", LISTENING_PLATFORMS),
+        C("velora_has_account", "bool", "True where Velora runs an account or space of its own on that platform."),
         C("mentions", "int", "Public mentions."),
         C("positive", "int", "Mentions labelled positive."),
         C("negative", "int", "Mentions labelled negative."),
     ),
-    ("Velora's share of voice is about a quarter of the category and jumps (for the wrong reason) in the crisis week.",),
+    (
+        "Velora's share of voice is about a quarter of the category and jumps (for the wrong reason) in the crisis week.",
+        "About a quarter of the talk about Velora happens where it has no account (Reddit, independent cycling forums, "
+        "Quora, comment sections under articles); those places carry more of the complaints in the crisis week.",
+        "Chinese platforms (Weibo, Xiaohongshu, WeChat) carry a larger share of Velora's mentions than of its "
+        "competitors', because Velora sells in China and runs accounts there.",
+    ),
 )

@@ -9,6 +9,7 @@ Commands:
   nav           regenerate the previous/next links of the master notebooks (--check: only verify)
   datadict      regenerate docs/data-dictionary.md from the schema and the shipped data
   timing        each master notebook's estimated and stated time
+  progress      which exercises you have got right so far, per module (from workbook/.progress.json)
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("datadict", help="regenerate the data dictionary")
     timing = sub.add_parser("timing", help="estimated and stated time of each notebook")
     timing.add_argument("notebooks", nargs="*", help="notebooks (default: every master)")
+    progress = sub.add_parser("progress", help="which exercises you have got right so far")
+    progress.add_argument("--record", help="the progress file (default: workbook/.progress.json)")
+    progress.add_argument("--detail", action="store_true", help="also list every exercise and its state")
+    progress.add_argument("--chart", metavar="PNG", help="also save the progress chart to this file")
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
@@ -79,12 +84,34 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{'Checked' if args.check else 'Updated'} navigation links.")
         return 0
+    if args.command == "progress":
+        return _progress(args.record, args.detail, args.chart)
     if args.command == "datadict":
         from course.datasets.datadict import write
 
         print(f"wrote {write()}")
         return 0
     return 2
+
+
+def _progress(record: str | None, detail: bool, chart_file: str | None) -> int:
+    from pathlib import Path
+
+    from course import progress
+    from course.workbook import WORKBOOK
+
+    path = Path(record) if record else (progress.record_path() or WORKBOOK / progress.RECORD_NAME)
+    print(progress.table(path))
+    if detail:
+        print("\n" + progress.detail(progress.read(path).entries).to_string(index=False))
+    if chart_file:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        figure = progress.chart(progress.summary(progress.read(path).entries))
+        figure.savefig(chart_file, dpi=120)
+        print(f"\nChart saved to {chart_file}")
+    return 0
 
 
 def _grade(folders: list[str]) -> int:

@@ -16,7 +16,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 class Notebook:
     file: str  # e.g. "1.1-what-is-community-management.ipynb"
     title: str
-    kind: str = "lesson"  # lesson (practice, no points) | lab (a lesson with graded parts) | assignment
+    # lesson (practice, no points) | lab (a lesson with graded parts) | assignment
+    # | start (the page a learner opens first) | quiz (a module's review quiz, practice, no points)
+    kind: str = "lesson"
 
     @property
     def graded(self) -> bool:
@@ -47,10 +49,12 @@ MODULES: tuple[Module, ...] = (
         1,
         "Introduction to Community Management",
         (
+            Notebook("1.0-start-here.ipynb", "Start here: how the workbook works", kind="start"),
             Notebook("1.1-what-is-community-management.ipynb", "What is community management?"),
             Notebook("1.2-why-it-matters.ipynb", "Why community management matters"),
             Notebook("1.3-the-community-manager.ipynb", "The community manager"),
             Notebook("1.4-assignment.ipynb", "Assignment 1: foundations", kind="assignment"),
+            Notebook("1.5-review-quiz.ipynb", "Module 1 review quiz", kind="quiz"),
         ),
     ),
     Module("module2_strategy", 2, "Community Management Strategy", ()),

@@ -87,3 +87,27 @@ def jupyter_server(app: str, root_dir: Path, where: Path, *args: str, cwd: Path 
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@contextmanager
+def jupyterlab_for_browser(where: Path, folders: list[str]):
+    """A learner workbook of ``folders`` generated in ``where`` and JupyterLab on it, set up for a browser test.
+
+    Yields (base URL, token, workbook folder). Every cell is rendered (JupyterLab otherwise renders only cells
+    near the viewport), the app is exposed as ``window.jupyterapp``, and the news and update prompts are off.
+    """
+    from course import workbook
+    from course.nbgrader_cli import scratch_course_root
+
+    book = Path(where) / "workbook"
+    workbook.generate(book, scratch_course_root(Path(where)), folders)
+    settings = Path(where) / "lab-settings"
+    (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True, exist_ok=True)
+    (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True, exist_ok=True)
+    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}')
+    with jupyter_server("jupyterlab", book, where, "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
+                        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                        env={"JUPYTERLAB_SETTINGS_DIR": str(settings)}) as (base, token):
+        yield base, token, book

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from course import workbook as wb
 from course.syllabus import REPO_ROOT
-from nbtools import jupyter_server
+from nbtools import jupyterlab_for_browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -41,21 +40,7 @@ RUN_LAB_CELLS = """async () => {
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     assert Path(CHROMIUM).exists(), "Chromium is missing: install Debian's chromium (make test does it)"
-    from conftest import make_course_root
-
-    where = tmp_path_factory.mktemp("browser")
-    book = where / "workbook"
-    wb.generate(book, make_course_root(where), ["module4_interaction"])
-    # Render every cell (JupyterLab otherwise only renders cells near the viewport) and skip the news prompt.
-    settings = where / "lab-settings"
-    (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
-    (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
-    (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
-    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
-        '{"fetchNews": "false", "checkForUpdates": false}')
-    with jupyter_server("jupyterlab", book, where, "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
-                        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                        env={"JUPYTERLAB_SETTINGS_DIR": str(settings)}) as (base, token):
+    with jupyterlab_for_browser(tmp_path_factory.mktemp("browser"), ["module4_interaction"]) as (base, token, _):
         yield base, token
 
 

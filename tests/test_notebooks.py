@@ -62,7 +62,7 @@ def test_notebook_skeleton(path: Path):
             assert head.strip(), f"{meta['grade_id']}: learners need a template above the solution markers"
 
 
-LESSONS = [m.path / nb.file for m in MODULES for nb in m.notebooks if nb.kind != "assignment"]
+LESSONS = [m.path / nb.file for m in MODULES for nb in m.notebooks if nb.kind in ("lesson", "lab")]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)

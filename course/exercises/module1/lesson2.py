@@ -3,76 +3,81 @@
 Used by ``module1_intro/1.2-why-it-matters.ipynb``::
 
     from course.exercises.module1 import lesson2 as ex
-    ex.people_told.check(people_told)
+    ex.friday_hour.check(friday_hour)
 
 Expected answers are stored only as salted hashes (see :mod:`course.checks`).
 """
 
 from __future__ import annotations
 
-from course.checks import ChoiceQuestion, FunctionQuestion, LabelsQuestion, NumberQuestion
+from course.checks import ChoiceQuestion, LabelsQuestion
 
-__all__ = ["people_told", "happy_needed", "benefits", "ad_response"]
+__all__ = ["friday_hour", "review_reply", "benefits", "ad_response"]
 
 
 # --------------------------------------------------------------------------- exercise 1
-people_told = FunctionQuestion(
-    id="l12_people_told",
-    name="people_told",
-    decimals=0,
-    cases=[
-        ((1, 0), "dc8f85ce7dac11072902"),
-        ((0, 1), "62877e3d89c1104dcedb"),
-        ((10, 10), "f0c39b508a858e54b6eb"),
-        ((300, 100), "2a93942620b9a9d51004"),
-        ((0, 0), "53c56fb7624e62b0111e"),
-    ],
+friday_hour = ChoiceQuestion(
+    id="l12_friday_hour",
+    options=["a", "b", "c", "d"],
+    answer_hash="858d86bf8893cf7aba71",
+    feedback={
+        # a: the cheerful posts first
+        "e74d0d544a836565e453": "The cheerful riders will tell their 15 people whether or not Velora replies today. "
+        "Which list grows while it waits, and how many people does each of its posters tell?",
+        # c: pay to promote the good stories
+        "1e34a060e4084473d8db": "Paid reach puts good stories in front of strangers, but the twelve unhappy riders are "
+        "still waiting and still telling their 24 each. Can more good news cancel a complaint nobody has answered?",
+        # d: wait for the full answer
+        "7fa7d1b3de65b99cbd23": "Another night of silence is when an ignored complaint gets repeated louder. Does a first "
+        "reply need the full answer, or can it say what is known and when the rest will come?",
+    },
     hints=[
-        "Work out the two groups separately: how many people hear a good story, and how many hear a bad one? "
-        "Then add the two.",
-        "Each happy customer tells about 15 people and each unhappy customer about 24. "
-        "The function receives how many customers are in each group.",
-        "Multiply each group's size by how many people one member of that group tells, then return the sum. "
-        "Check one case in your head: one happy customer and no unhappy ones should give 15.",
+        "Compare the two lists: which people tell more others, and which posts get worse the longer they wait?",
+        "A first reply does not need the full solution: it can say what is known and what happens next.",
     ],
     explanation=(
-        "With this function you can size the word of mouth of any week. Try people_told(300, 100): "
-        "a quarter of the customers produce more than a third of all the stories."
+        "The complaints come first: each unhappy rider tells about 24 people against 15 for a happy one, and an "
+        "unanswered complaint tends to be posted again, louder. A personal reply now can turn the story around; "
+        "the cheerful posts lose little by waiting until the morning for their thank-you."
+    ),
+    model_answer=(
+        "b. Answer the twelve complaints one by one. Bad stories reach about 24 people each and grow while they wait; "
+        "a reply that says what is known and what happens next is enough for today. (a) spends the hour where it "
+        "changes least, (c) tries to drown out complaints instead of answering them, and (d) leaves another night "
+        "of silence for the anger to fill."
     ),
 )
 
 
 # --------------------------------------------------------------------------- exercise 2
-happy_needed = NumberQuestion(
-    id="l12_happy_needed",
-    what="happy_needed",
-    decimals=0,
-    answer_hash="e953d9bca08ae99b8a0a",
-    mistakes={
-        # 25: the same number of happy riders as unhappy ones
-        "2edb1b06855312737804": "Equal numbers do not balance: a bad story travels to more people than a good one. "
-        "Compare how many people each kind of rider tells.",
-        # 16: the ratio turned upside down (25 * 15 / 24)
-        "31ab684b8375198d8707": "That is fewer happy riders than unhappy ones, yet good stories travel less far. "
-        "Check which figure goes on top of your fraction.",
-        # 600: people who hear the bad stories, not riders
-        "64c217cd457aaed3516e": "That counts people who hear a bad story. The question asks how many happy riders "
-        "would be needed to reach that many people.",
-        # 375: people reached by 25 happy riders
-        "f45fdc0d1b67b88afad5": "That counts the people 25 happy riders would reach. The question asks for a number "
-        "of riders, large enough to match the reach of the bad stories.",
-        # 1.6 (rounded to 2): the per-rider ratio only
-        "87c8e11016a92134421e": "That looks like a ratio per unhappy rider. Scale it up to the whole week's unhappy riders.",
+review_reply = ChoiceQuestion(
+    id="l12_review_reply",
+    options=["a", "b", "c", "d"],
+    answer_hash="57c24efc69dcf32e9eca",
+    feedback={
+        # a: report it as misleading
+        "cfe20b95aa09a1f32ed3": "The battery did fail: this is an honest, negative review, not abuse or spam. Asking for "
+        "it to be removed looks like hiding, and the next buyer still learns nothing about the warranty.",
+        # c: private discount, public silence
+        "947b175637fe41d04e3a": "The reviewer may be pleased, but who else reads the review? Nearly every future buyer "
+        "does, and they will see a complaint with no answer, and never learn about the warranty.",
+        # d: leave it
+        "d8f23ac9cc991eeda192": "The average rating is not the only thing readers see. An unanswered complaint tells "
+        "them how Velora treats people when something breaks, and its author tends to say it again elsewhere.",
     },
     hints=[
-        "First work out how many people hear a bad story this week: 25 unhappy riders, each telling about 24 people.",
-        "Now find how many happy riders, each telling about 15 people, reach that same number of people.",
-        "Divide the number of people who hear bad stories by the number of people one happy rider tells. "
-        "You can type the whole calculation on the right-hand side of happy_needed = ...",
+        "Who reads a review besides the person who wrote it?",
+        "Which plan fixes the rider's problem and also tells every future reader about the warranty?",
     ],
     explanation=(
-        "Each unhappy rider outweighs 1.6 happy ones (24 / 15), so just breaking even takes 60% more happy "
-        "riders than unhappy ones. Preventing a bad experience, or turning it around fast, is worth more than it looks."
+        "A public reply serves two audiences at once: the reviewer gets an apology and a way to claim, and the many "
+        "future buyers who read reviews (97% of online shoppers in 2018) see how Velora handles a fault."
+    ),
+    model_answer=(
+        "b. Reply under the review: apologise for the failure, point to the two-year warranty and how to claim, take "
+        "the order details to a direct message, then come back publicly when it is sorted. Reviews are read by "
+        "future buyers, so the reply is for them too. (a) treats honest criticism as bad content, (c) helps one person "
+        "out of sight of every reader, and (d) leaves the complaint as the last word."
     ),
 )
 
@@ -107,13 +112,13 @@ benefits = LabelsQuestion(
         "to describe Velora.",
         "fire_rumour": "Nobody here needs their bike fixed. What is at stake when a false claim spreads, and what "
         "does a fast, factual answer protect?",
-        "pairing_help": "One person has a problem right now and the community solves it in minutes. Which benefit "
+        "pairing_help": "One person has a problem right now and the community solves it in minutes. Which return "
         "is about that?",
-        "firstride_friday": "Members create the content and then start talking to each other. Which benefit is "
+        "firstride_friday": "Members create the content and then start talking to each other. Which return is "
         "about belonging and user-generated content?",
-        "spring_referrals": "The outcome is counted in orders. Which benefit turns conversations into purchases?",
+        "spring_referrals": "The outcome is counted in orders. Which return turns conversations into purchases?",
         "evening_posts": "Chen Wei does not help anyone or sell anything here: he reads the data and the team "
-        "changes what it does. Which benefit is that?",
+        "changes what it does. Which return is that?",
     },
     hints=[
         "Ask of each scenario: what is the main thing that changed at the end? How people see the brand, how much "
@@ -122,8 +127,13 @@ benefits = LabelsQuestion(
         "The two scenarios about what the public believes or says about Velora share a label, even though one is a "
         "calm week and the other a rumour.",
     ],
+    model_answer=(
+        "battery_video: reputation; fire_rumour: reputation; pairing_help: support; firstride_friday: engagement; "
+        "spring_referrals: sales; evening_posts: insights. The two reputation stories end in what people believe "
+        "about Velora; the others end in a rider helped, members talking, orders, or a decision taken from data."
+    ),
     explanation=(
-        "In real life one action often serves several benefits at once, but naming the main one tells you what "
+        "In real life one action often serves several returns at once, but naming the main one tells you what "
         "to measure: mentions and sentiment, replies between members, response time, orders, or decisions changed by data."
     ),
 )
@@ -137,10 +147,10 @@ ad_response = ChoiceQuestion(
     feedback={
         # a: defend the ad
         "3a1a9b0a6449f85a80a0": "Explaining the joke tells upset people that their reaction is the problem. "
-        "Think about what listening would look like, and how far a defensive reply travels (remember 15 vs 24).",
+        "Think about what listening would look like, and how far a defensive reply travels (remember 15 against 24).",
         # b: go quiet and delete
         "3d029ea21a1c741a4f35": "Silence and deleted comments are easy to screenshot. People who feel unheard take "
-        "their complaint somewhere louder. Re-read the part on influencing sentiment.",
+        "their complaint somewhere louder. Re-read 'A say in how people feel'.",
         # d: pull the ad without a word
         "a289e0defe97bfa171b3": "Taking the ad down is part of a good answer, but on its own nobody learns that the "
         "brand understood what went wrong. Which plan also shows people they were heard?",
@@ -150,6 +160,11 @@ ad_response = ChoiceQuestion(
         "Cross out any plan that argues with the audience or hides from it.",
         "Of the plans left, which one both removes the cause and tells people what will be different next time?",
     ],
+    model_answer=(
+        "c. Apologise in public, ask the people who were hurt what upset them, withdraw the advert and say what will "
+        "change. (a) argues with the audience, (b) hides from it and leaves screenshots of deleted comments, and (d) "
+        "fixes the cause but lets nobody know the brand understood."
+    ),
     explanation=(
         "Apologising, asking and listening, removing the cause and saying what will change together turn a "
         "backlash into proof that the brand can hear its customers."

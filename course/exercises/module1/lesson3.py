@@ -3,7 +3,7 @@
 Expected answers are stored as salted hashes only (see :mod:`course.checks`).
 """
 
-from course.checks import ChoiceQuestion, LabelsQuestion, NumberQuestion
+from course.checks import ChoiceQuestion, LabelsQuestion
 
 traits = LabelsQuestion(
     id="l13_traits",
@@ -48,6 +48,10 @@ traits = LabelsQuestion(
         "'analytical' is about measuring and adjusting.",
         "Each label is used exactly once, so once you are sure of five, the last two have to split between what is left.",
     ),
+    model_answer="lyon_meetup: growth; winter_tips: customer; crash_report: empathy; own_words: authentic; "
+    "wrong_model: detail; monday_numbers: analytical; voice_guide: voice. The usual mix-ups: winter_tips uses "
+    "evidence but decides whose needs come first, and voice_guide is about many people sounding like one brand, "
+    "where own_words is one person sounding genuine.",
     explanation="Every trait shows up in ordinary moments. Hiring for them, and recognising them in your own "
     "team, matters more than any single tool skill.",
 )
@@ -62,6 +66,8 @@ what_to_say = LabelsQuestion(
         "apology": "sorry",
         "apologise": "sorry",
         "apologize": "sorry",
+        "we're sorry": "sorry",
+        "we are sorry": "sorry",
         "support": "we support you",
     },
     answer_hashes={
@@ -76,7 +82,7 @@ what_to_say = LabelsQuestion(
     ideas={
         "sunrise_photo": "She chose to share her ride with the brand. What does that deserve first?",
         "leaking_seams": "Whose product failed here?",
-        "stolen_trail": "It is upsetting, but did Velora cause it? 'Sorry to hear' is sympathy, not an apology.",
+        "stolen_trail": "It is upsetting, but did Velora cause it? 'So sorry to hear' is sympathy, which the labels file under standing by her, not an apology.",
         "newcomer_help": "He did part of the community's work for free.",
         "firmware_zero": "Who shipped the update?",
         "charity_ride": "Nothing went wrong, and she is not giving the brand anything: she is taking on a challenge.",
@@ -88,6 +94,9 @@ what_to_say = LabelsQuestion(
         "cause -> 'we support you'.",
         "Three situations involve something Velora made, shipped or promised.",
     ),
+    model_answer="Thank you: sunrise_photo, newcomer_help (they gave something). Sorry: leaking_seams, firmware_zero, "
+    "late_delivery (Velora's product, update or promise failed). We support you: stolen_trail, charity_ride (Velora "
+    "did not cause it; a reply to stolen_trail may well start 'so sorry to hear', which is support, not an apology).",
     explanation="Picking the right lead phrase is quick once you ask 'did they give?' and 'is it our fault?'. "
     "Saying it specifically, and following it with action, is what makes it sound meant.",
 )
@@ -109,31 +118,39 @@ best_reply = ChoiceQuestion(
         "for the mood of the moment?",
         "The best reply also helps the other riders reading the thread, and says what happens next and when.",
     ),
+    model_answer="c. It is specific to Marco, owns the fault and apologises, shares what is known, asks for one useful "
+    "detail, gives a workaround and a date, in public. (a) is canned, (b) jokes at the wrong moment and blames his "
+    "phone, and (d) sounds caring but locks a fair complaint out of sight.",
     explanation="It names his problem in his own terms, apologises because the fault is Velora's, shares what is "
     "known, asks for one useful detail, offers a workaround and a date, and does it in public where the other "
     "affected riders can see it.",
 )
 
-reply_share = NumberQuestion(
-    id="l13_reply_share",
-    what="reply_share",
-    decimals=0,
-    answer_hash="6d7084e8d60b1048afca",
-    mistakes={
-        "a72046567121814a6495": "That is the ordinary week's share. Filter the log on the crisis week.",
-        "fa87ce02efe0fd2f4f6b": "That looks like both weeks together. Keep only the crisis week's rows first.",
-        "8ad7044812422aed32d0": "That looks like a fraction. Multiply by 100 to turn it into a percentage.",
-        "265d460615b3ff0d9087": "That is a number of minutes. Divide it by all the minutes of the same week.",
-        "c3ff505f80aad4a66ee3": "That is a number of hours. The question asks for a share of the week, in percent.",
-        "b4e30fdfb68fddbd0156": "Divide by the crisis week's own total minutes, not the ordinary week's.",
+crisis_drop = ChoiceQuestion(
+    id="l13_crisis_drop",
+    options=("a", "b", "c", "d"),
+    answer_hash="7f420a3d2674d8d56522",
+    feedback={
+        # a: ordinary questions wait a week
+        "079f6de1f88e474f5002": "A crisis does not stop other riders needing help, and a week's wait turns ordinary "
+        "questions into new complaints. Look at the chart: did replies shrink or grow?",
+        # c: moderation waits
+        "18e7b54e3e670f304d6e": "A crisis is when abuse and pile-ons rise. Left unmoderated, they make the space unsafe "
+        "and bury the fair criticism you want to answer. What did Giulia's moderation time do in the crisis week?",
+        # d: measuring waits
+        "2e88d26352e66d91e277": "Without the daily count nobody can tell whether the replies are working or when the "
+        "storm is passing, and leadership decides blind. Did measuring shrink in Giulia's crisis week?",
     },
     hints=(
-        "Start like the worked example, but with log['week'] == 'crisis'.",
-        "You need two sums from the crisis rows: the minutes whose duty is 'replies', and all the minutes.",
-        "crisis.loc[crisis['duty'] == 'replies', 'minutes'].sum() gives the first; divide by the second and multiply by 100.",
+        "Compare the two weeks in the chart: which duties vanished, and which held their time?",
+        "Which activity would look out of place, even careless, while customers are complaining?",
     ),
-    explanation="About three-quarters of the crisis week went on replies, up from about half. Scheduled content and "
-    "the giveaway were paused to make room: a crisis plan should say in advance what gets dropped.",
+    explanation="Cheerful promotions in the middle of a complaint storm look tone-deaf, and pausing them frees hours "
+    "for replies without leaving anyone unanswered or the space unmoderated. Giulia's log shows exactly that: contests "
+    "gone, scheduling used only to pause posts, content limited to the apology and the update.",
+    model_answer="b. Pause scheduled promotions, contests and giveaways. They can wait without harm and would sound "
+    "careless mid-crisis. (a) makes other riders the next complainants, (c) lets abuse bury fair criticism, and (d) "
+    "removes the only way to tell whether the response is working.",
 )
 
 velora_plan = ChoiceQuestion(
@@ -153,6 +170,9 @@ velora_plan = ChoiceQuestion(
         "Ask of each option: who will actually be talking to North American riders, and can they get an answer from "
         "the app team the same day?",
     ),
+    model_answer="b. Hire a North American community manager on Giulia's team, with the same voice guide and a direct "
+    "line to support and the app team. (a) fixes the hours but rents out the voice, (c) leaves a third of the "
+    "community waiting nine hours, and (d) answers fast with a canned line that says nothing.",
     explanation="A North American community manager closes the time-zone gap while keeping the voice, the product "
     "knowledge and the relationships inside Velora; agencies still have a place, for production work.",
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from answer_keys import m1_lesson2, m1_lesson3
+from answer_keys import m1_lesson1, m1_lesson2, m1_lesson3
 from course.checks import Verdict
 
 DECISIONS = {"accepted", "rewritten"}
@@ -44,3 +44,12 @@ def test_lesson3_alternatives(question, answer, decision, reason):
 @pytest.mark.parametrize("module", [m1_lesson2, m1_lesson3])
 def test_lessons_2_and_3_register_every_checked_item(module):
     assert set(module.ALTERNATIVES) == {case[0].id for case in module.CASES}
+
+
+@pytest.mark.parametrize("question, answer, decision, reason", _register(m1_lesson1))
+def test_lesson1_alternatives(question, answer, decision, reason):
+    _check_alternative(question, answer, decision, reason)
+
+
+def test_lesson1_registers_every_checked_item():
+    assert set(m1_lesson1.ALTERNATIVES) == {case[0].id for case in m1_lesson1.CASES}

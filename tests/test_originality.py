@@ -13,12 +13,6 @@ import originality_check as oc
 
 FILES = oc.course_files()
 
-# Files whose rewrite is under way: each must still have findings (so the list can only shrink: a file
-# rewritten clean fails here until it is taken off). Empty when every file is our own.
-AWAITING_REWRITE = {
-    "module1_intro/1.1-what-is-community-management.ipynb",
-}
-
 
 def test_the_course_has_learner_facing_files():
     assert len(FILES) > 10
@@ -28,9 +22,6 @@ def test_the_course_has_learner_facing_files():
 @pytest.mark.parametrize("path", FILES, ids=[f.as_posix() for f in FILES])
 def test_every_sentence_is_our_own(path):
     findings = oc.check_file(path)
-    if path.as_posix() in AWAITING_REWRITE:
-        assert findings, f"{path.as_posix()} is now our own: take it off AWAITING_REWRITE"
-        return
     if findings:
         report = "\n\n".join(f.format() for f in findings)
         pytest.fail(

@@ -5,7 +5,8 @@ Used in ``module1_intro/1.1-what-is-community-management.ipynb`` as::
     from course.exercises.module1 import lesson1 as ex
     ex.space_types.check(space_types)
 
-Expected answers are stored as salted hashes only (see :mod:`course.checks`).
+Expected answers are stored as salted hashes; ``model_answer`` texts appear only after a learner has
+checked an answer of their own (``solution()``).
 """
 
 from course.checks import ChoiceQuestion, LabelsQuestion
@@ -43,6 +44,9 @@ community_or_audience = LabelsQuestion(
     ),
     explanation="An audience is reached; a community takes part. The arrows between members, not the number "
     "of people, make the difference, and a community can gather in a place the brand does not own.",
+    model_answer="Audience: billboard_passers, youtube_preroll, silent_followers, webinar_viewers (in each, messages "
+    "only travel from Velora to people who never meet). Community: crew_chat, reddit_regulars, first_ride_cheerers "
+    "(members talk to each other; the Reddit group counts although Velora runs nothing there).",
 )
 
 
@@ -83,6 +87,9 @@ cm_or_smm = LabelsQuestion(
     ),
     explanation="Social media management looks after what the brand publishes on social networks; community "
     "management looks after the people and their relationships, on social media and well beyond it.",
+    model_answer="Social media management: caption_hashtags, profile_refresh, reach_report (the unit of work is a "
+    "post, a profile or a post's numbers). Community management: ideas_feedback_loop, forum_house_rules, "
+    "crew_onboarding, sunday_ride (the unit of work is members and their relationships, off the feeds too).",
 )
 
 
@@ -121,20 +128,25 @@ space_types = LabelsQuestion(
         "crew_top_tier": "The tier is earned by bringing new people to the brand. Which type is about growth through fans?",
         "secondhand_market": "Who creates the listings that give this marketplace its value?",
         "crowdfunding_site": "For this company, the members' campaigns are the product itself.",
-        "social_replies": "The conversation happens on networks Velora does not own, with the public at large.",
+        "social_replies": "Where does this talk happen, and who owns that network? Some riders want help, but "
+        "check which question in the list you reach first.",
         "staff_ride_week": "Look at who the members are before you look at what they do.",
     },
     hints=(
         "Classify by the main job of the activity, not by the app it runs on. First ask who the members are: "
         "customers and fans, or staff and partners?",
-        "Then ask what the activity is mainly for: solving problems (S), shaping the product (P), bringing in "
-        "new customers (A), member-made material or value (C), keeping the brand's conversation going on "
-        "outside platforms (E), or connecting the people inside (I).",
+        "Then go down the lesson's questions in order and stop at the first yes: a programme where fans recruit (A), "
+        "things members make or trade (C), the brand talking in public on a network it does not own (E), people "
+        "shaping the product (P), and only then help with something they use (S).",
         "Every type appears at least once. Two scenarios describe companies other than Velora, and they follow "
         "the same logic.",
     ),
     explanation="Naming the type tells you what success means: problems solved for S, ideas shipped for P, "
     "new customers for A, healthy contributions for C, lively public conversation for E, connected staff for I.",
+    model_answer="faq_search S, developer_forum S (help on the company's own site), wear_test_panel P, focus_group P, "
+    "crew_top_tier A, secondhand_market C, crowdfunding_site C, social_replies E (public talk on networks Velora "
+    "does not own: the E question comes before S, so a rider's question there does not make it S), "
+    "staff_ride_week I (the members are employees).",
 )
 
 
@@ -157,4 +169,8 @@ jacket_week = ChoiceQuestion(
     ),
     explanation="One product problem reached support, feedback, advocacy, social and internal spaces at once. "
     "Seeing the whole map is what lets a community manager give one consistent answer everywhere.",
+    model_answer="c. a treats one space as the whole problem and leaves the forum, the Crew and the dealers "
+    "unanswered; b mistakes 'no fix yet' for 'nothing to say', and a week of silence reads as not caring; d "
+    "asks people to move to a place Velora controls, which Reddit users and dealers will not do. One agreed "
+    "answer, worded for each space, is the only reading that reaches everyone.",
 )

@@ -178,3 +178,9 @@ def test_every_alias_in_the_table_is_accepted_wherever_its_label_is_right(questi
         for alias, meant in spellings.items():
             if meant == normalise(label):
                 assert question.is_correct({**right, item: alias}), (item, alias)
+
+
+def test_labels_questions_use_the_one_alias_table_only():
+    """Lessons and assessments accept the same spellings: no question keeps a table of its own."""
+    own = [q.id for q in all_questions() if getattr(q, "aliases", None)]
+    assert not own, f"questions with their own aliases (move them to course/exercises/aliases.py): {own}"

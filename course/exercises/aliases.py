@@ -30,7 +30,7 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "social media management": ("smm", "social media", "social"),
     # the three replies (1.3, Assignment 1)
     "thank you": ("thanks", "thank-you", "thankyou"),
-    "sorry": ("apology", "apologise", "apologize"),
+    "sorry": ("apology", "apologise", "apologize", "we're sorry", "we are sorry"),
     "we support you": ("support", "we support", "support you"),
     # what a community manager brings (1.3)
     "growth": ("drives growth",),

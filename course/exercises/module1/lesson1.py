@@ -53,13 +53,6 @@ community_or_audience = LabelsQuestion(
 cm_or_smm = LabelsQuestion(
     id="m1l1_cm_or_smm",
     labels=("community management", "social media management"),
-    aliases={
-        "cm": "community management",
-        "community": "community management",
-        "smm": "social media management",
-        "social": "social media management",
-        "social media": "social media management",
-    },
     answer_hashes={
         "caption_hashtags": "63fa06e31fe768d07d3d",
         "profile_refresh": "52ea181be095857e85d5",
@@ -96,19 +89,6 @@ cm_or_smm = LabelsQuestion(
 space_types = LabelsQuestion(
     id="m1l1_space_types",
     labels=("S", "P", "A", "C", "E", "I"),
-    aliases={
-        "support": "s",
-        "success": "s",
-        "product": "p",
-        "ideation": "p",
-        "feedback": "p",
-        "acquisition": "a",
-        "advocacy": "a",
-        "content": "c",
-        "programming": "c",
-        "external": "e",
-        "internal": "i",
-    },
     answer_hashes={
         "faq_search": "024048a762cfb7142391",
         "developer_forum": "33e4470d8229feeacd6a",

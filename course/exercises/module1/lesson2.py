@@ -86,19 +86,6 @@ review_reply = ChoiceQuestion(
 benefits = LabelsQuestion(
     id="l12_benefits",
     labels=["reputation", "engagement", "support", "sales", "insights"],
-    aliases={
-        "brand reputation": "reputation",
-        "image": "reputation",
-        "customer engagement": "engagement",
-        "belonging": "engagement",
-        "customer support": "support",
-        "help": "support",
-        "conversions": "sales",
-        "sales and conversions": "sales",
-        "insight": "insights",
-        "data": "insights",
-        "analytics": "insights",
-    },
     answer_hashes={
         "battery_video": "15fc8e0cf1702aa50197",
         "fire_rumour": "165368455059a9582ea0",

@@ -8,20 +8,6 @@ from course.checks import ChoiceQuestion, LabelsQuestion
 traits = LabelsQuestion(
     id="l13_traits",
     labels=("growth", "customer", "empathy", "authentic", "detail", "analytical", "voice"),
-    aliases={
-        "drives growth": "growth",
-        "customer-centred": "customer",
-        "customer-centered": "customer",
-        "customer centred": "customer",
-        "customer centered": "customer",
-        "empathetic": "empathy",
-        "authenticity": "authentic",
-        "detail-oriented": "detail",
-        "details": "detail",
-        "analysis": "analytical",
-        "analytics": "analytical",
-        "brand voice": "voice",
-    },
     answer_hashes={
         "lyon_meetup": "30386d14941769457498",
         "winter_tips": "66f8e56575b04f8847db",
@@ -59,17 +45,6 @@ traits = LabelsQuestion(
 what_to_say = LabelsQuestion(
     id="l13_what_to_say",
     labels=("thank you", "sorry", "we support you"),
-    aliases={
-        "thanks": "thank you",
-        "thank-you": "thank you",
-        "thankyou": "thank you",
-        "apology": "sorry",
-        "apologise": "sorry",
-        "apologize": "sorry",
-        "we're sorry": "sorry",
-        "we are sorry": "sorry",
-        "support": "we support you",
-    },
     answer_hashes={
         "sunrise_photo": "2c21a87b09146b2d74af",
         "leaking_seams": "eff7c75596390bb25d72",

@@ -10,18 +10,6 @@ from course.checks import ChoiceQuestion, LabelsQuestion
 triage = LabelsQuestion(
     id="c43_triage",
     labels=("reply", "moderate", "escalate", "offline"),
-    aliases={
-        "answer": "reply",
-        "respond": "reply",
-        "respond_individually": "reply",
-        "hide": "moderate",
-        "moderation": "moderate",
-        "escalation": "escalate",
-        "take offline": "offline",
-        "take_offline": "offline",
-        "dm": "offline",
-        "private": "offline",
-    },
     answer_hashes={
         "soaked_commute": "0e0bf220c0b1c345081d",
         "insult": "da45b898db7be6f4b817",

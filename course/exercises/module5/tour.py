@@ -172,22 +172,6 @@ talk_elsewhere = ChoiceQuestion(
 table_for_question = LabelsQuestion(
     id="t50_table_for_question",
     labels=TABLES,
-    aliases={
-        "member": "members",
-        "post": "posts",
-        "follower": "followers",
-        "forum threads": "forum_threads",
-        "threads": "forum_threads",
-        "forum replies": "forum_replies",
-        "replies": "forum_replies",
-        "web sessions": "web_sessions",
-        "web": "web_sessions",
-        "sessions": "web_sessions",
-        "event": "events",
-        "ab test": "ab_test",
-        "a/b test": "ab_test",
-        "social listening": "listening",
-    },
     answer_hashes={
         "turn_up": "91855ad8355e461cfcb5",
         "voice_vs_voltaro": "df54c5eee4f58efd38ba",

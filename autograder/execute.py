@@ -27,6 +27,7 @@ gets the guards too). Configure with ``c.GuardedExecute.notebook_timeout = 900``
 
 from __future__ import annotations
 
+import collections
 import math
 import os
 import signal
@@ -184,6 +185,13 @@ class GuardedExecute(Execute):
                 if self._watchdog.reason:
                     self.log.error("%s%s", LIMIT_NOTE, self._watchdog.reason)
             self._purge(own)
+
+    def reset_execution_trackers(self) -> None:
+        super().reset_execution_trackers()
+        if not self.store_widget_state:
+            # nbclient's Output-widget hook writes into widget_state even when no state is kept (a quiz that
+            # clears its Output widget raised KeyError); give it somewhere to write that is never saved.
+            self.widget_state = collections.defaultdict(dict)
 
     def _watch(self) -> None:
         """Start the per-learner limits once the kernel runs."""

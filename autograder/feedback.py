@@ -26,6 +26,7 @@ from pathlib import Path
 import nbformat
 
 from autograder import safefs
+from autograder.grading import EXCHANGE_FILES
 from course.nbgrader_cli import NbgraderError, nbgrader
 
 BUILD = ".feedback-build"  # cleaned copies, under the course root
@@ -70,7 +71,9 @@ def build_clean_copies(root: Path, assignment: str, students: list[str] | None =
         dest = build / student / assignment
         try:
             dropped = safefs.copy_clean(root / "autograded", (student, assignment), dest,
-                                        keep=lambda relative: "/" not in relative and relative.endswith(".ipynb"))
+                                        # the notebooks, and what nbgrader's release_feedback reads
+                                        keep=lambda relative: "/" not in relative and (relative.endswith(".ipynb")
+                                                                                       or relative in EXCHANGE_FILES))
         except OSError as error:
             problems.append(f"{student}: autograded/{student}/{assignment} was not used ({error.strerror or error})")
             safefs.remove_tree(dest)

@@ -117,15 +117,20 @@ def _tampering(log: str) -> list[Finding]:
                         f"{len(said)} test cell(s) scored nothing")]
 
 
+# What nbgrader's exchange puts next to the notebooks of a submission, and reads again to release feedback.
+EXCHANGE_FILES = ("timestamp.txt", "submission_secret.txt")
+
+
 def stage_submission(root: Path, assignment: str, student: str) -> None:
-    """Copy the submission to ``.staged/`` as nbgrader will grade it: the notebooks, the timestamp and the files
-    the release contains, each a regular file read without following links; links, hard links and special
+    """Copy the submission to ``.staged/`` as nbgrader will grade it: the notebooks, the timestamp and the
+    submission secret nbgrader's exchange wrote (release_feedback needs both), and the files the release contains, each a regular file read without following links; links, hard links and special
     files are left behind (the pre-check has noted them). Nothing else the learner handed in is copied."""
     release = root / "release" / assignment
     released = {str(p.relative_to(release)) for p in release.rglob("*") if p.is_file()}
 
     def keep(relative: str) -> bool:
-        return ("/" not in relative and relative.endswith(".ipynb")) or relative == "timestamp.txt" or relative in released
+        return (("/" not in relative and relative.endswith(".ipynb")) or relative in EXCHANGE_FILES
+                or relative in released)
 
     safefs.copy_clean(root / "submitted", (student, assignment), root / STAGED / student / assignment, keep)
 

@@ -130,4 +130,4 @@ def test_the_learners_environment_carries_no_test_tooling():
 
     learner, tests = dry_run("setup"), dry_run("setup-test")
     assert "-e ." in learner and "[test]" not in learner, learner
-    assert '-e ".[test]"' in tests
+    assert '-e ".[test,hub]"' in tests

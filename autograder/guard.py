@@ -61,10 +61,20 @@ def _installed(path: str | None) -> bool:
     return real.startswith(_snapshot["roots"]) and not real.startswith(_snapshot["cwd"])
 
 
+def _end_forked_copy() -> None:
+    os._exit(70)
+
+
 def install() -> None:
     """Take the snapshot (run at kernel start, before any learner code)."""
     global _snapshot
     from IPython import get_ipython
+
+    # A copy of the kernel made by os.fork() (a fork bomb, or multiprocessing's fork start method) would share
+    # the kernel's sockets and event loop and could swallow the messages meant for it: such a copy ends at
+    # once. Starting programs (subprocess) is not affected: it does not run Python in the child.
+    if _snapshot is None:
+        os.register_at_fork(after_in_child=_end_forked_copy)
 
     shell = get_ipython()
     kernel = getattr(shell, "kernel", None)

@@ -297,7 +297,7 @@ FAULTS = {
     "builtin_patched": ("graded", 2, "changed how the kernel runs cells (the built-in all was replaced)"),
     "module_swapped": ("graded", 2, "changed how the kernel runs cells (the module pandas was swapped for one that is not installed)"),
     "peek_hook": ("graded", 0, "changed how the kernel runs cells (a 'pre_run_cell' callback was added)"),
-    "fork_bomb": ("graded", 2, ""),          # the process limit stops it; every process it made ends with the kernel
+    "fork_bomb": ("graded", 2, ""),          # each copy ends at once, the process limit stops the loop; all end with the kernel
     "output_flood": ("graded", 3, ""),       # both answers count; only the first megabyte of each cell is kept
     "slow_cells": ("graded", 1, ""),         # old_review counts; the notebook's time budget runs out before say_it
 }

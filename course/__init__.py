@@ -49,6 +49,7 @@ def setup_notebook(quiet: bool = False) -> None:
     _friendly_errors()
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.width", 120)
+    pd.set_option("display.max_colwidth", None)  # a message, a rule or a list of spaces is shown whole, never cut
     if not quiet:
         print(f"Ready: course {__version__}, pandas {found['pandas']}, matplotlib {found['matplotlib']}.")
 

@@ -24,7 +24,9 @@ def module_course_root(tmp_path_factory) -> Path:
 
 
 # nbval runs every master notebook (see pyproject's testpaths). A cell that writes to stderr
-# (a pandas or matplotlib warning, say) scores zero under nbgrader, so it fails here too.
+# (a pandas or matplotlib warning, say) scores zero under nbgrader, so it fails here too; and a table
+# that cuts a value short ("Answer each person individually, no canned rep...") or is too wide for the
+# screen (its first, key column scrolls away) fails, because a learner cannot read what the lesson shows.
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     result = yield
@@ -33,4 +35,43 @@ def pytest_runtest_call(item):
         stderr = [o.get("text", "") for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr"]
         if stderr:
             raise AssertionError(f"{item.nodeid} wrote to stderr (it would score 0 under nbgrader):\n" + "".join(stderr))
+        cut = cut_table_values(outputs)
+        if cut:
+            raise AssertionError(f"{item.nodeid} shows a table with values cut short: {cut[:3]}")
+        wide = widest_table(outputs)
+        if wide > MAX_TABLE_COLUMNS:
+            raise AssertionError(f"{item.nodeid} shows a table of {wide} columns, wider than a screen: show it "
+                                 f"turned (.T) or pick at most {MAX_TABLE_COLUMNS} columns")
     return result
+
+
+MAX_TABLE_COLUMNS = 12  # about 1,000 pixels of a pandas table in JupyterLab, measured in Chromium
+
+
+def widest_table(outputs) -> int:
+    """The number of columns (index included) of the widest HTML table in ``outputs``."""
+    import re
+
+    widest = 0
+    for output in outputs:
+        table = (output.get("data") or {}).get("text/html", "")
+        table = "".join(table) if isinstance(table, list) else table
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S):
+            widest = max(widest, len(re.findall(r"<t[dh][\s>]", row)))
+    return widest
+
+
+def cut_table_values(outputs) -> list[str]:
+    """The values of the HTML tables in ``outputs`` that pandas shortened with "..." (not its "..." filler cells)."""
+    import html
+    import re
+
+    found = []
+    for output in outputs:
+        table = (output.get("data") or {}).get("text/html", "")
+        table = "".join(table) if isinstance(table, list) else table
+        for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", table, re.S):
+            value = html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+            if value.endswith("...") and value != "...":
+                found.append(value)
+    return found

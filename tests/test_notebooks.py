@@ -121,3 +121,39 @@ def test_readme_module_table_matches_the_syllabus():
         assert f"| {m.number}. {m.title} | `{m.folder}/` |" in readme, f"README's module table lacks {m.folder}"
         for nb in m.notebooks:
             assert nb.title in readme or nb.title.split(":")[0] in readme, f"README does not mention {nb.title}"
+
+
+def test_a_table_that_cuts_its_values_short_is_caught():
+    """The check nbval runs on every output (tests/conftest.py) finds pandas' "..." cuts and only those."""
+    import pandas as pd
+
+    from conftest import cut_table_values, widest_table
+
+    table = pd.DataFrame({"rule": ["Answer each person individually, no canned replies, even on a busy day"]})
+    with pd.option_context("display.max_colwidth", 50):
+        cut = {"output_type": "execute_result", "data": {"text/html": table._repr_html_()}}
+    with pd.option_context("display.max_colwidth", None, "display.max_rows", 4):
+        whole = {"output_type": "execute_result", "data": {"text/html": pd.concat([table] * 10)._repr_html_()}}
+    assert cut_table_values([cut]) == ["Answer each person individually, no canned rep..."]
+    assert cut_table_values([whole]) == []  # whole values, and pandas' own "..." filler row, pass
+    wide = pd.DataFrame([range(14)])
+    assert widest_table([{"data": {"text/html": wide._repr_html_()}}]) == 15
+    assert widest_table([{"data": {"text/html": wide.T._repr_html_()}}]) == 2
+
+
+DRAWING = re.compile(r"\b(plt|ax|axes|fig|figure)\.\w+\(|\.plot(\.\w+)?\(")
+MAX_DRAWING_LINES = 8
+
+
+@pytest.mark.parametrize("path", master_notebooks(), ids=lambda p: p.name)
+def test_charts_not_their_plotting_code_is_what_a_learner_sees(path: Path):
+    """A cell that draws a chart is short (the drawing lives in ``course.charts`` or ``course.datasets.tour_charts``)
+    or has its code collapsed, so the chart, not a screen of matplotlib calls, is what the lesson shows."""
+    long_cells = []
+    for index, cell in enumerate(read(path).cells):
+        if cell.cell_type != "code" or cell.metadata.get("jupyter", {}).get("source_hidden"):
+            continue
+        lines = [line for line in cell.source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        if DRAWING.search(cell.source) and len(lines) > MAX_DRAWING_LINES:
+            long_cells.append(f"cell {index} ({len(lines)} lines)")
+    assert not long_cells, f"{path.name}: plotting code to move into course/ or collapse: {long_cells}"

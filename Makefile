@@ -117,7 +117,7 @@ test: setup-test browser hub-proxy postgres
 bench: setup-test
 	$(BIN)/python benchmarks/metrics_report.py
 	$(BIN)/python benchmarks/crisis_engine.py
-	$(BIN)/python benchmarks/autograde_throughput.py --learners 60
+	$(BIN)/python benchmarks/autograde_throughput.py --learners 12 36 60
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts deploy/hub/node_modules

@@ -43,6 +43,7 @@ from autograder import safefs
 TOLERANCE = 120.0  # seconds a timestamp.txt may claim before the submission's last change (clocks, slow copies)
 MAX_SUBMISSION_BYTES = 500 * 1024**2  # all files of one submission together
 MAX_SUBMISSION_SECONDS = 60.0  # reading and copying one submission
+MAX_INBOX_ENTRIES = 50_000  # folders looked at in the inbox (all learners, all assignments)
 STAGING = ".collect-exchange"  # under the course root; nbgrader ignores dot-folders
 STATUS_FILE = "collect-status.csv"
 EXCHANGE_FILES = ("timestamp.txt", "submission_secret.txt")  # what nbgrader's submit writes beside the work
@@ -100,7 +101,7 @@ def parse_name(name: str) -> tuple[str, str] | None:
             parse_utc(when)
         except (ValueError, OverflowError):
             continue
-        if student and not student.startswith(".") and "*" not in student and of:
+        if student and not student.startswith(".") and not set("*?[]") & set(student) and of:
             return student, of
     return None
 
@@ -210,13 +211,20 @@ def read_inbox(exchange: Path, course: str, assignment: str, only: str | None, t
     """Every learner's submissions of ``assignment`` in the inbox, and the entries that are none."""
     parts = (course, "inbound")
     fd = safefs.open_folder(exchange, *parts)
+    others: list[Outcome] = []
     try:
         with os.scandir(fd) as listed:
-            entries = sorted((e.name, e.stat(follow_symlinks=False)) for e in listed)
+            entries = []
+            for entry in listed:
+                if len(entries) == MAX_INBOX_ENTRIES:
+                    others.append(Outcome("", "not a submission", notes=f"inbound/: more than {MAX_INBOX_ENTRIES} "
+                                          "entries; the rest was not looked at"))
+                    break
+                entries.append((entry.name, entry.stat(follow_symlinks=False)))
     finally:
         os.close(fd)
+    entries.sort()
     by_student: dict[str, list[Submission]] = {}
-    others: list[Outcome] = []
     for name, info in entries:
         parsed = parse_name(name)
         if parsed is None:
@@ -228,11 +236,10 @@ def read_inbox(exchange: Path, course: str, assignment: str, only: str | None, t
         if of != assignment or (only and student != only):
             continue
         what = safefs.kind(info.st_mode) or ("" if stat.S_ISDIR(info.st_mode) else "a file")
-        refused = f"inbound/{name} is {what}, not a folder: not collected, never followed" if what else ""
-        refused = refused or (_owner_note(student, info.st_uid) and f"inbound/{name} was "
-                              f"{_owner_note(student, info.st_uid)}: not collected")
-        if refused:
-            others.append(Outcome(student, "refused", notes=refused))
+        impostor = "" if what else _owner_note(student, info.st_uid)
+        if what or impostor:
+            others.append(Outcome(student, "refused", notes=f"inbound/{name} is {what}, not a folder: not collected, "
+                                  f"never followed" if what else f"inbound/{name} was {impostor}: not collected"))
             continue
         try:
             found = read_submission(exchange, parts, name, student, tolerance)
@@ -291,13 +298,14 @@ class SafeExchangeCollect(ExchangeCollect):
         staging.mkdir(mode=0o700)
         (staging / course / "inbound").mkdir(parents=True, mode=0o700)
         released = released_files(root, assignment)
-        self._chosen: dict[str, tuple[Submission, int]] = {}
+        self._chosen: dict[str, tuple[Submission, int, str]] = {}
         for student, submissions in sorted(by_student.items()):
             chosen = choose(submissions, duedate)
             copy_submission(Path(self.root), (course, "inbound"), chosen,
                             staging / course / "inbound" / f"{student}+{assignment}+{stamp(chosen.trusted)}+staged",
                             released)
-            self._chosen[student] = (chosen, len(submissions))
+            latest = chosen is choose(submissions)
+            self._chosen[student] = (chosen, len(submissions), "the latest" if latest else "the latest before the due date")
         self.root = str(staging)
         self.check_owner = False  # checked above, on the inbox itself; the staged copies are the collector's
         super().init_src()
@@ -319,11 +327,9 @@ class SafeExchangeCollect(ExchangeCollect):
         finally:
             safefs.remove_tree(Path(self.root))
             self.root = self._exchange
-        for student, (chosen, count) in self._chosen.items():
+        for student, (chosen, count, which) in self._chosen.items():
             after = self._existing(student)
-            notes = []
-            if count > 1:
-                notes.append(f"{count} submissions; the latest collected ({chosen.name})")
+            notes = [f"{count} submissions; {which} collected ({chosen.name})"] if count > 1 else []
             if after == chosen.trusted and before[student] is None:
                 status = "collected"
             elif after == chosen.trusted and before[student] != after:
@@ -331,8 +337,9 @@ class SafeExchangeCollect(ExchangeCollect):
                 notes.append(f"replaces the submission of {shown(before[student])}")
             else:
                 status = "kept"
-                notes.append(f"the submission already in submitted/ ({shown(after)}) is kept"
-                             + ("" if self.update else "; collect with --update to replace it"))
+                notes = [f"{count} submission(s), nothing newer than the one already collected"] if after == chosen.trusted \
+                    else [f"the submission already in submitted/ ({shown(after)}) is kept"
+                          + ("" if self.update else f"; collect with --update to replace it with {chosen.name}")]
             self.outcomes.append(Outcome(student, status, count, chosen.name, shown(chosen.trusted),
                                          "; ".join(notes + chosen.notes)))
         if not self.coursedir.student_id or self.coursedir.student_id == "*":

@@ -173,11 +173,10 @@ def copy_submission(exchange: Path, parts: tuple[str, ...], found: Submission, d
     """Copy the regular files of ``found`` to ``dest`` (root's own), bounded; write the trusted timestamp."""
     dest.mkdir(mode=0o700)
     total, deadline, extra = 0, time.monotonic() + max_seconds, []
-    for index, relative in enumerate(found.files):
-        if relative == "timestamp.txt":
-            continue
+    files = [f for f in found.files if f != "timestamp.txt"]  # the trusted one is written below
+    for index, relative in enumerate(files):
         if time.monotonic() > deadline:
-            found.notes.append(f"copying took longer than {max_seconds:g} s: {', '.join(found.files[index:])} left out")
+            found.notes.append(f"copying took longer than {max_seconds:g} s: {', '.join(files[index:])} left out")
             break
         try:
             data = safefs.read(exchange, "/".join((*parts, found.name, relative)))
@@ -186,8 +185,8 @@ def copy_submission(exchange: Path, parts: tuple[str, ...], found: Submission, d
             continue
         total += len(data)
         if total > max_bytes:
-            found.notes.append(f"the submission holds more than {max_bytes // 1024**2} MB: {relative} and the "
-                               f"files after it left out")
+            limit = f"{max_bytes / 1024**2:g} MB" if max_bytes >= 1024**2 else f"{max_bytes} bytes"
+            found.notes.append(f"the submission holds more than {limit}: {relative} and the files after it left out")
             break
         target = dest / relative
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

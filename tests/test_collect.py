@@ -332,3 +332,26 @@ class _Messages(logging.Handler):
 
     def emit(self, record):
         self.text += record.getMessage() + "\n"
+
+
+def test_a_submission_is_bounded_in_size_and_time_and_names_are_read_strictly(tmp_path):
+    from autograder.collect import copy_submission, parse_name, read_submission
+
+    inbox = tmp_path / "exchange" / COURSE / "inbound"
+    name = f"zoe+{TINY}+2026-01-05 10:00:00.000000 UTC+cmFuZG9t"
+    (inbox / name).mkdir(parents=True)
+    for file, size in (("a.csv", 600), ("b.csv", 600), (NB, 10)):
+        (inbox / name / file).write_bytes(b"x" * size)
+    (inbox / name / "timestamp.txt").write_text("2026-01-05 10:00:00.000000 UTC")
+    found = read_submission(tmp_path / "exchange", (COURSE, "inbound"), name, "zoe")
+    assert found.trusted == found.evidence and "timestamp.txt says 2026-01-05 10:00:00 UTC" in found.notes[0]
+    copy_submission(tmp_path / "exchange", (COURSE, "inbound"), found, tmp_path / "big", {NB}, max_bytes=1000)
+    assert "more than 1000 bytes: b.csv and the files after it left out" in " | ".join(found.notes)
+    assert sorted(p.name for p in (tmp_path / "big").iterdir()) == ["a.csv", "timestamp.txt"]
+    copy_submission(tmp_path / "exchange", (COURSE, "inbound"), found, tmp_path / "slow", {NB}, max_seconds=-1)
+    assert "copying took longer than -1 s: a.csv, b.csv, tiny.ipynb left out" in " | ".join(found.notes)
+    assert parse_name(name) == ("zoe", TINY)
+    assert parse_name(f"zoe+{TINY}+2026-01-05 10:00:00.000000 UTC") == ("zoe", TINY)  # without the random part
+    for bad in (f"..+{TINY}+2026-01-05 10:00:00 UTC+x", f"z[o]e+{TINY}+2026-01-05 10:00:00 UTC+x",
+                f"zoe+{TINY}+yesterday+x", f"zoe+{TINY}", "notes"):
+        assert parse_name(bad) is None, bad

@@ -15,8 +15,9 @@ the submission's time from ``timestamp.txt``, a file the learner owns and can ed
    than that evidence allows (beyond :data:`TOLERANCE` seconds) is replaced by the evidence, and the status
    line says so. (``touch`` changes a file's modification time, never its change time.)
 3. The chosen submission of each learner (the latest, by trusted time) is copied into a private staging
-   exchange (``.collect-exchange/`` in the course root, mode 0700) with the trusted ``timestamp.txt``, and
-   nbgrader's own collect runs on it, so ``submitted/`` is nbgrader's and late penalties see the trusted time.
+   exchange (``.collect-exchange-*/`` in the course root, mode 0700, removed afterwards) with the trusted
+   ``timestamp.txt``, and nbgrader's own collect runs on it, so ``submitted/`` is nbgrader's and late
+   penalties see the trusted time.
 4. Every learner gets a status line and a row in ``reports/<assignment>/collect-status.csv``.
 
 :class:`SafeExchangeCollect` is nbgrader's collect plugin (``c.ExchangeFactory.collect``), so
@@ -30,6 +31,7 @@ import datetime
 import os
 import pwd
 import stat
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -44,7 +46,7 @@ TOLERANCE = 120.0  # seconds a timestamp.txt may claim before the submission's l
 MAX_SUBMISSION_BYTES = 500 * 1024**2  # all files of one submission together
 MAX_SUBMISSION_SECONDS = 60.0  # reading and copying one submission
 MAX_INBOX_ENTRIES = 50_000  # folders looked at in the inbox (all learners, all assignments)
-STAGING = ".collect-exchange"  # under the course root; nbgrader ignores dot-folders
+STAGING = ".collect-exchange-"  # a folder per run under the course root, removed after; nbgrader ignores dot-folders
 STATUS_FILE = "collect-status.csv"
 EXCHANGE_FILES = ("timestamp.txt", "submission_secret.txt")  # what nbgrader's submit writes beside the work
 
@@ -292,9 +294,7 @@ class SafeExchangeCollect(ExchangeCollect):
         except OSError as error:
             self.fail(f"The exchange inbox {Path(self.root, course, 'inbound')} cannot be read: {error.strerror or error}")
         duedate = self._duedate() if self.before_duedate else None
-        staging = root / STAGING
-        safefs.remove_tree(staging)
-        staging.mkdir(mode=0o700)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=root))  # 0700, one per run: two collects never clash
         (staging / course / "inbound").mkdir(parents=True, mode=0o700)
         released = released_files(root, assignment)
         self._chosen: dict[str, tuple[Submission, int, str]] = {}

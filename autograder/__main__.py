@@ -1,6 +1,8 @@
 """Command line of the grading toolkit: ``python -m autograder <command>`` (also installed as ``cmw-grade``).
 
 Commands:
+  collect ASSIGNMENT nbgrader's collect from the exchange inbox without following links or trusting an edited
+                     timestamp.txt; a status line per learner, statuses in reports/ASSIGNMENT/collect-status.csv
   grade ASSIGNMENT   autograde every submission in parallel, with a progress bar and a status line per
                      submission (graded, late, error with reason); results in the gradebook as with
                      `nbgrader autograde`, statuses in reports/ASSIGNMENT/grading-status.csv
@@ -27,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=ROOT, help="the nbgrader course root (default: autograder/)")
     sub = parser.add_subparsers(dest="command", required=True)
+    gather = sub.add_parser("collect", help="collect submissions from the exchange, safely")
+    gather.add_argument("assignment")
+    gather.add_argument("--student", default=None, help="collect only this learner")
+    gather.add_argument("--tolerance", type=float, default=None,
+                        help="seconds timestamp.txt may claim before the submission's last change (default: 120)")
     grade = sub.add_parser("grade", help="autograde all submissions in parallel")
     grade.add_argument("assignment")
     grade.add_argument("--workers", type=int, default=None, help="worker processes (default: the number of cores)")
@@ -61,12 +68,28 @@ def main(argv: list[str] | None = None) -> int:
               f"table by table ({', '.join(f'{k} {v}' for k, v in counts.items() if v)}). Point "
               f"c.CourseDirectory.db_url (or GRADEBOOK_URL) at the new gradebook.")
         return 0
-    if args.command in ("grade", "feedback", "report"):
+    if args.command in ("collect", "grade", "feedback", "report"):
         try:
             check_reachable(gradebook_url(args.root))
         except GradebookError as error:
             print(f"Nothing was done: {error}", file=sys.stderr)
             return 1
+    if args.command == "collect":
+        from nbgrader.exchange import ExchangeError
+
+        from autograder.collect import collect
+
+        try:
+            outcomes = collect(args.root, args.assignment, args.student, tolerance=args.tolerance)
+        except ExchangeError as error:
+            print(f"Nothing was collected: {error}", file=sys.stderr)
+            return 1
+        for outcome in outcomes:
+            print(outcome.line())
+        counts = {status: sum(o.status == status for o in outcomes) for status in dict.fromkeys(o.status for o in outcomes)}
+        print(f"{args.assignment}: {', '.join(f'{n} {status}' for status, n in counts.items()) or 'nothing in the inbox'} "
+              f"(see {args.root / 'reports' / args.assignment / 'collect-status.csv'})")
+        return 0
     if args.command == "grade":
         from autograder.grading import grade_all
 

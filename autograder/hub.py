@@ -176,9 +176,13 @@ def _write_role_configs(layout: Layout, db_url: str) -> None:
     for role in ROLES:
         folder = layout.config(role)
         nbgrader = [f"c = get_config()", f"c.Exchange.root = {str(layout.exchange)!r}",
-                    "c.Exchange.path_includes_course = True", f"c.CourseDirectory.course_id = {COURSE_ID!r}"]
+                    "c.Exchange.path_includes_course = True", f"c.CourseDirectory.course_id = {COURSE_ID!r}",
+                    # a fetch stopped with the server leaves no half copy (course/fetch.py)
+                    'c.ExchangeFactory.fetch_assignment = "course.fetch.AtomicFetchAssignment"']
         if role == "instructor":
-            nbgrader += [f"c.CourseDirectory.root = {str(layout.course)!r}", f"c.CourseDirectory.db_url = {db_url!r}"]
+            nbgrader += [f"c.CourseDirectory.root = {str(layout.course)!r}", f"c.CourseDirectory.db_url = {db_url!r}",
+                         # formgrader's Collect: no link followed, no edited timestamp.txt trusted (autograder/collect.py)
+                         'c.ExchangeFactory.collect = "autograder.collect.SafeExchangeCollect"']
         _write(folder / "nbgrader_config.py", "\n".join(nbgrader) + "\n")
         extensions = {name: role == "instructor" for name in INSTRUCTOR_ONLY_SERVER}
         extensions["nbgrader.server_extensions.assignment_list"] = True

@@ -20,6 +20,9 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 # system-wide set-up. For a shared JupyterHub, point this at a shared folder instead.
 c.Exchange.root = os.path.join(here, "exchange")
 c.Exchange.path_includes_course = True
+# Collecting (`nbgrader collect`, formgrader's Collect button, `python -m autograder collect`) reads the inbox
+# without following links and checks each timestamp.txt against the files' change times (autograder/collect.py).
+c.ExchangeFactory.collect = "autograder.collect.SafeExchangeCollect"
 
 # Learner copies: the answer placeholder is a comment (answers start from `...`, set
 # above the solution markers), so "Run all" never stops on a NotImplementedError.

@@ -10,6 +10,7 @@ runs as root with the sandbox, as the README tells the instructor.
 
 from __future__ import annotations
 
+import csv
 import grp
 import json
 import os
@@ -167,6 +168,7 @@ def a_class(course_hub):
         assert isinstance(submitted, dict) and submitted.get("success", True), submitted
     collected = teacher.call("POST", f"/formgrader/api/assignment/{A1}/collect")
     assert collected.get("success"), collected
+    statuses = (layout.course / "reports" / A1 / "collect-status.csv").read_text()
     graded = subprocess.run([sys.executable, "-m", "autograder", "--root", str(layout.course), "grade", A1,
                              "--no-progress"], env=tool_env(), capture_output=True, text=True, timeout=900)
     assert graded.returncode == 0, graded.stdout + graded.stderr
@@ -187,7 +189,8 @@ def a_class(course_hub):
         Api(f"{course_hub['url']}/user/{people[learner]}", admin.call(
             "POST", f"/hub/api/users/{people[learner]}/tokens", {"note": "feedback"})["token"]).call(
             "POST", "/assignments/fetch_feedback", {"course_id": COURSE, "assignment_id": A1})
-    return {"listed": listed, "graded": graded.stdout, "marked": marked, "auto": auto}
+    return {"listed": listed, "graded": graded.stdout, "marked": marked, "auto": auto, "collect": statuses,
+            "collect_log": collected.get("log", "")}
 
 
 def test_learners_see_the_released_assignment_in_their_assignments_list(a_class):
@@ -205,6 +208,15 @@ def test_collected_work_is_graded_with_the_right_scores(a_class, course_hub):
 
     with Gradebook(course_hub["gradebook"]) as gradebook:
         assert gradebook.find_submission(A1, people["alice"]).score == a_class["auto"] + 4
+
+
+def test_formgrader_collects_through_the_courses_checks(a_class, course_hub):
+    """The Collect button runs autograder/collect.py: a status row per learner, each inbox folder its owner's."""
+
+    rows = {row["student"]: row for row in csv.DictReader(a_class["collect"].splitlines())}
+    for learner in ("alice", "bob"):
+        assert rows[course_hub["people"][learner]]["status"] == "collected", rows
+    assert "collected" in a_class["collect_log"], a_class["collect_log"]
 
 
 def test_a_learner_cannot_read_another_learners_home_or_submission(a_class, course_hub):

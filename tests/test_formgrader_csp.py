@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -98,7 +99,7 @@ def test_a_learner_script_past_the_sanitiser_does_not_run_and_formgrader_still_w
     root = scripted_class
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     assert Path(chromium).exists(), "Chromium is missing: install Debian's chromium (make test does it)"
-    feedback = nbgrader_feedback(root)
+    feedback = start_feedback(root)  # while the server starts
 
     with jupyter_server("jupyter_server", root, root.parent, cwd=root) as (url, token), sync_playwright() as p:
         [submission] = _api(url, token, f"submitted_notebooks/{ASSIGNMENT}/{NOTEBOOK}")
@@ -141,7 +142,7 @@ def test_a_learner_script_past_the_sanitiser_does_not_run_and_formgrader_still_w
             sent = page_source
             assert "My answer." in sent and f"<script>{RAN}" in sent and f'onerror="{RAN}' in sent, \
                 "the learner's script did not reach the page: the test would prove nothing"
-            assert sent.count(f'<script {nonce.replace("nonce-", "nonce=").replace(chr(39), chr(34))}') > 5, sent[:2000]
+            assert sent.count(f'<script nonce="{nonce.strip(chr(39)).removeprefix("nonce-")}"') > 5, sent[:2000]
             time.sleep(1.5)  # far more than the learner's scripts need
             assert page.evaluate("window.learnerScriptRan === undefined"), "a learner's script ran in formgrader"
             violations = [m for m in messages if "Content Security Policy" in m]
@@ -160,6 +161,15 @@ def test_a_learner_script_past_the_sanitiser_does_not_run_and_formgrader_still_w
             page.locator("span.glyphicon-eye-open.name-hidden").click()  # nbgrader's own inline handler, by hash
             page.wait_for_selector("a.name-shown", state="visible", timeout=5_000)
 
+            # a crafted link: formgrader puts the URL's student id into a trusted script and into the page
+            messages.clear()
+            crafted = f'x";{RAN};"<img src=z onerror="{RAN}">'
+            visit(f"manage_students/{urllib.parse.quote(crafted, safe='')}", "#main-table")
+            assert page.evaluate("window.student_id") == crafted, "nbgrader's script did not get the id as a string"
+            time.sleep(0.5)
+            assert page.evaluate("window.learnerScriptRan === undefined"), "a crafted link ran its script in formgrader"
+            assert any("inline event handler" in m for m in messages), messages
+
             # a learner's HTML file served by formgrader from the graded folder
             messages.clear()
             response = page.goto(f"{url}/formgrader/submissions/{submission['id']}/notes.html?token={token}")
@@ -171,7 +181,7 @@ def test_a_learner_script_past_the_sanitiser_does_not_run_and_formgrader_still_w
 
             # the feedback page: a file whose <meta> policy forbids every script; it still renders, styled
             messages.clear()
-            page.goto(feedback.as_uri())
+            page.goto(finish_feedback(feedback, root).as_uri())
             time.sleep(1)
             html = page.content()
             assert "My answer." in html and f"<script>{RAN}" in html, "the learner's script is not in the feedback page"
@@ -180,18 +190,58 @@ def test_a_learner_script_past_the_sanitiser_does_not_run_and_formgrader_still_w
             assert "Helvetica" in page.evaluate("getComputedStyle(document.body).fontFamily")  # its inline CSS applies
         finally:
             browser.close()
+            if feedback.poll() is None:
+                feedback.kill()
+                feedback.wait()
         time.sleep(1)
         assert _api(url, token, grades_path)[0]["manual_score"] == 1, "the learner's script changed the mark"
 
 
-def nbgrader_feedback(root: Path) -> Path:
+def start_feedback(root: Path):
     import subprocess
     import sys
 
     from course.nbgrader_cli import tool_env
 
-    done = subprocess.run([sys.executable, "-m", "autograder", "--root", str(root), "feedback", ASSIGNMENT],
-                          capture_output=True, text=True, env=tool_env(), timeout=300)
-    assert done.returncode == 0, done.stderr
+    return subprocess.Popen([sys.executable, "-m", "autograder", "--root", str(root), "feedback", ASSIGNMENT],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=tool_env())
+
+
+def finish_feedback(process, root: Path) -> Path:
+    output, _ = process.communicate(timeout=300)
+    assert process.returncode == 0, output
     [page] = (root / "feedback" / "scripter" / ASSIGNMENT).glob("*.html")
     return page
+
+
+# ---------------------------------------------------------------- the template rewriting itself (no browser)
+def test_only_template_scripts_get_the_nonce_and_their_values_are_json_encoded():
+    from jinja2 import Environment
+
+    from autograder.csp import TemplateError, trust_scripts
+
+    template = ('<script src="{{ base }}/a.js"></script><script>var id = "{{ sid }}"; var url = \'{{ base }}/x\';</script>'
+                "<p>{{ answer }}</p>")
+    environment = Environment()
+    environment.globals["csp_nonce"] = lambda: "N0NCE"
+    page = environment.from_string(trust_scripts(template, "t.tpl")).render(
+        base="/b", sid='1";alert(1);"\\\n</script>', answer="<script>learner()</script>")
+    assert page.count('<script nonce="N0NCE"') == 2
+    assert 'var id = "1\\";alert(1);\\"\\\\\\n\\u003c/script\\u003e";' in page, page
+    assert 'var url = "/b/x";' in page and "<p><script>learner()</script></p>" in page  # rendered values: no nonce
+    for unsafe in ("<script>var n = {{ count }};</script>", "<script>{% if x %}go(){% endif %}</script>",
+                   '<script>var s = "{{ a }}\\" + {{ b }};</script>'):
+        with pytest.raises(TemplateError, match="t.tpl"):
+            trust_scripts(unsafe, "t.tpl")
+
+
+def test_feedback_policy_is_the_first_thing_in_the_head():
+    from autograder.csp import FEEDBACK_POLICY, add_feedback_policy
+
+    page = add_feedback_policy('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8" />\n<script src="x"></script>')
+    assert page.startswith('<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv="Content-Security-Policy" '
+                           f'content="{FEEDBACK_POLICY}">\n<meta charset'), page
+    assert add_feedback_policy(page) == page
+    assert "script-src 'none'" in FEEDBACK_POLICY and "unsafe" not in FEEDBACK_POLICY.replace("'unsafe-inline'", "")
+    with pytest.raises(ValueError, match="no <head>"):
+        add_feedback_policy("<p>not a page</p>")

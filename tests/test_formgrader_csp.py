@@ -245,3 +245,13 @@ def test_feedback_policy_is_the_first_thing_in_the_head():
     assert "script-src 'none'" in FEEDBACK_POLICY and "unsafe" not in FEEDBACK_POLICY.replace("'unsafe-inline'", "")
     with pytest.raises(ValueError, match="no <head>"):
         add_feedback_policy("<p>not a page</p>")
+
+
+def test_the_hubs_instructor_servers_load_the_policy(tmp_path):
+    from autograder import csp, hub
+
+    hub._write_role_configs(hub.Layout(tmp_path), "sqlite:///gradebook.db")
+    for role, on in (("instructor", True), ("learner", False)):
+        config = json.loads((tmp_path / "config" / role / "jupyter_server_config.json").read_text())
+        assert config["ServerApp"]["jpserver_extensions"]["autograder.csp"] is on, (role, config)
+    assert csp._jupyter_server_extension_points() == [{"module": "autograder.csp"}]

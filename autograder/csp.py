@@ -175,7 +175,9 @@ class FormgraderPolicy(OutputTransform):
         if self.applies:
             protect(webapp.settings)  # nbgrader's extension loads after this one
             self.nonce = secrets.token_urlsafe(18)
-            _nonce.set(self.nonce)  # the request's own task: no other request sees it
+            # tornado builds the transforms just before it starts the request's task, which copies the context:
+            # the handler (and its templates) sees this request's nonce whatever the connection does next
+            _nonce.set(self.nonce)
             self.header = policy(self.nonce, hashes)
 
     def transform_first_chunk(self, status_code, headers, chunk, finishing):

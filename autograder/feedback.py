@@ -10,7 +10,8 @@ feedback is rendered from cleaned copies instead:
 * an error raised by a hidden test is replaced by a neutral line, without its traceback (which
   would quote the hidden code).
 
-The points of every item and the grader's comments are nbgrader's own, from the gradebook.
+The points of every item and the grader's comments are nbgrader's own, from the gradebook. Each page
+carries a Content-Security-Policy ``<meta>`` tag that forbids every script (it needs none).
 
 The graded folders are where learners' code ran, so they are read as :mod:`autograder.safefs` reads
 anything a learner controls: only the notebooks, each a regular file opened without following links and
@@ -26,6 +27,7 @@ from pathlib import Path
 import nbformat
 
 from autograder import safefs
+from autograder.csp import add_feedback_policy
 from autograder.grading import EXCHANGE_FILES
 from course.nbgrader_cli import NbgraderError, nbgrader
 
@@ -112,6 +114,9 @@ def generate_feedback(root: Path, assignment: str, students: list[str] | None = 
             nbgrader("generate_feedback", assignment, "--student", student, *common, root=root)
         except NbgraderError as error:
             failed.append(f"{student}: nbgrader could not write the feedback ({str(error).splitlines()[-1][:200]})")
+    for page in sorted((root / "feedback").glob(f"*/{assignment}/*.html")):
+        if page.is_file() and not page.is_symlink():  # no script runs in a feedback page (autograder/csp.py)
+            page.write_text(add_feedback_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
     for line in problems + failed:
         print(f"feedback: {line}", file=stream or sys.stderr)
     return root / "feedback"

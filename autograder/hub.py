@@ -186,6 +186,7 @@ def _write_role_configs(layout: Layout, db_url: str) -> None:
         _write(folder / "nbgrader_config.py", "\n".join(nbgrader) + "\n")
         extensions = {name: role == "instructor" for name in INSTRUCTOR_ONLY_SERVER}
         extensions["nbgrader.server_extensions.assignment_list"] = True
+        extensions["autograder.csp"] = role == "instructor"  # formgrader's Content-Security-Policy (autograder/csp.py)
         _write(folder / "jupyter_server_config.json", json.dumps({"ServerApp": {"jpserver_extensions": extensions}}, indent=1))
         disabled = {name: role != "instructor" for name in INSTRUCTOR_ONLY_LAB}
         disabled["@jupyter/nbgrader:assignment-list"] = False

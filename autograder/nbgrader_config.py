@@ -60,6 +60,10 @@ c.HTMLExporter.preprocessors = ["autograder.sanitize.SanitizeLearnerWork"]
 from autograder.sanitize import sanitize_by_default  # noqa: E402
 
 sanitize_by_default()  # formgrader's exporter, built from the Jupyter server's own configuration
+# Formgrader's pages carry a Content-Security-Policy: only nbgrader's own scripts run there (autograder/csp.py).
+from autograder.csp import protect_this_server  # noqa: E402
+
+protect_this_server()
 
 # Every autograding kernel starts with the learner's folder off the import path (safe-path mode). As root,
 # plain `nbgrader autograde` runs each kernel in the sandbox (see autograder/sandbox.py), and where the

@@ -539,8 +539,10 @@ def test_formgrader_and_feedback_run_no_learner_script_in_a_real_browser(tmp_pat
         try:
             page = browser.new_page()
             for submission_id in before:
-                page.goto(f"{url}/formgrader/submissions/{submission_id}/?token={token}")
+                response = page.goto(f"{url}/formgrader/submissions/{submission_id}/?token={token}")
                 page.wait_for_selector(".full-credit", timeout=30_000)  # formgrader's own script did run
+                # the second barrier (tests/test_formgrader_csp.py): only nbgrader's nonce'd scripts may run
+                assert "script-src 'nonce-" in response.headers.get("content-security-policy", ""), response.headers
                 assert "My answer." in page.content()
                 time.sleep(3)  # more than the learner's script would need
                 assert page.evaluate("window.learnerScriptRan === undefined"), "the learner's script ran in formgrader"

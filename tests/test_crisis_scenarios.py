@@ -373,3 +373,27 @@ def test_a_reacting_post_arrives_with_the_first_tick_at_or_after_its_minute():
     for _ in range(4):
         again.advance()
     assert [(p.id, p.text) for p in again.feed] == [(p.id, p.text) for p in sim.feed], "same seed, same run"
+
+
+def test_the_reacting_post_example_in_the_docs_loads_and_shows_one_version(tmp_path):
+    text = DOC.read_text(encoding="utf-8")
+    section = text.split("### Posts that react to the learner", 1)[1]
+    example = yaml.safe_load(section.split("```yaml\n", 1)[1].split("```", 1)[0])
+    data = copy.deepcopy(VALID)
+    data["timeline"] += example
+    sc = load_scenario(write(tmp_path, data))
+    silent = Simulation(sc, 0).run_silent()
+    spoke = Simulation(sc, 0)
+    spoke.act("acknowledge")
+    spoke.run_silent()
+    for sim, words in ((silent, "Has anyone heard"), (spoke, "Velora says")):
+        versions = [p.text for p in sim.feed if p.author == "@ciclismo_urbano"]
+        assert len(versions) == 1 and words in versions[0], versions
+    for line in section.split("```text\n", 1)[1].split("```", 1)[0].strip().splitlines():
+        assert line.startswith("my_crisis.yaml: timeline[")  # the documented errors: checked for real below
+    broken = copy.deepcopy(data)
+    broken["timeline"][-1]["unless"] = ["respond_individually"]
+    with pytest.raises(ScenarioError, match=r"unless\[0\]: 'respond_individually' is not a brand-wide move; a post "
+                                            r"can react to acknowledge, apologise, post_statement, offer_remedy, "
+                                            r"pull_content, escalate"):
+        load_scenario(write(tmp_path, broken))

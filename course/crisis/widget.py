@@ -70,6 +70,7 @@ class CrisisLab:
         self.stats = widgets.HTML()
         self.chart = widgets.HTML()
         self.feed = widgets.HTML(layout=widgets.Layout(max_height="360px", overflow="auto"))
+        self.feed.add_class("cmw-feed-box")
         self.target = widgets.Dropdown(description="Post", layout=widgets.Layout(width="100%"))
         self.reply = widgets.Textarea(placeholder="Write your reply (used by 'Reply to this post')",
                                       layout=widgets.Layout(width="100%", height="60px"))
@@ -176,7 +177,6 @@ class CrisisLab:
         """Start the same crisis again from minute 0 (same seed: the same posts arrive)."""
         self.play.playing = False
         self.sim = Simulation(self.scenario, self.sim.seed)
-        self._shown_debrief = None
         self.play.value = 0
         self.reply.value = ""
         self.last_message = "Back to minute 0: the same crisis, from the start."

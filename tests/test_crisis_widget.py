@@ -134,8 +134,9 @@ def test_the_debrief_table_has_headers_plain_words_and_links_to_the_lesson_secti
     assert heads == ["Minute", "Helped or hurt", "What you did", "Post by", "What happened", "Lesson"]
     rows = re.findall(r"<tr class='cmw-(helped|hurt)'>(.*?)</tr>", table)
     cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for _, row in rows]
-    assert {c[1] for c in cells} == {"✅ Helped", "❌ Hurt"}
-    assert all((kind == "helped") == (c[1] == "✅ Helped") for (kind, _), c in zip(rows, cells))
+    marks = [re.sub(r"<[^>]+>", "", c[1]) for c in cells]
+    assert set(marks) == {"✔ Helped", "✘ Hurt"}
+    assert all((kind == "helped") == (mark == "✔ Helped") for (kind, _), mark in zip(rows, marks))
     done = {c[2] for c in cells}
     assert {"Acknowledged it in public", "Deleted it", "Time passed"} <= done
     assert not done & {"acknowledge", "delete_comment", "(time)"}, "action names in plain words"

@@ -33,6 +33,9 @@ PLAIN = {
     "delete_comment": "Deleted it", "argue": "Argued back", "stay_silent": "Stayed silent",
     "(time)": "Time passed",
 }
+# In words, with a mark any font has: a colour or an emoji alone says nothing to some readers.
+HELPED = "<b style='color:#2e7d32'>✔ Helped</b>"
+HURT = "<b style='color:#c62828'>✘ Hurt</b>"
 KIND_COLOURS = {"complaint": "#c62828", "question": "#1565c0", "abuse": "#6a1b9a", "spam": "#757575",
                 "praise": "#2e7d32", "support": "#2e7d32", "media_request": "#e65100", "legal_threat": "#bf360c",
                 "influencer": "#ad1457", "misinformation": "#8d6e63"}
@@ -263,10 +266,11 @@ class CrisisLab:
         """The debrief as HTML: the score, where the points went, the timeline of decisions and what to revisit."""
         result = debrief(self.sim)
         timeline = result.timeline
+        td = "<td style='text-align:left;vertical-align:top'>"
         rows = "".join(
-            f"<tr class='{'cmw-helped' if e.helped else 'cmw-hurt'}'><td>{e.minute}</td>"
-            f"<td>{'✅ Helped' if e.helped else '❌ Hurt'}</td><td>{html.escape(PLAIN.get(e.action, e.action))}</td>"
-            f"<td>{html.escape(e.target) or '–'}</td><td>{html.escape(e.note)}</td><td>{self._lesson_link(e.rule)}</td></tr>"
+            f"<tr class='{'cmw-helped' if e.helped else 'cmw-hurt'}'>{td}{e.minute}</td>{td}"
+            f"{HELPED if e.helped else HURT}</td>{td}{html.escape(PLAIN.get(e.action, e.action))}</td>"
+            f"{td}{html.escape(e.target) or '–'}</td>{td}{html.escape(e.note)}</td>{td}{self._lesson_link(e.rule)}</td></tr>"
             for e in timeline[:self.DEBRIEF_ROWS])
         if len(timeline) > self.DEBRIEF_ROWS:
             rows += (f"<tr><td colspan='6'>… and {len(timeline) - self.DEBRIEF_ROWS} more "

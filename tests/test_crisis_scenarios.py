@@ -191,6 +191,16 @@ BROKEN = [
      ["timeline[1].unless", "expected a brand-wide move or a list"]),
     ("a reacting post at minute 0", _set("timeline.0.unless", ["acknowledge"]),
      ["timeline[0]", "minute 0", "needs a later minute"]),
+    ("a background text reacting to nonsense", _set("background.texts.neutral", ["What?", {"text": "Hm.", "unless": "panic"}]),
+     ["background.texts.neutral[1].unless[0]", "'panic'", "not a brand-wide move"]),
+    ("a background text without its text", _set("background.texts.neutral", ["What?", {"if": ["acknowledge"]}]),
+     ["background.texts.neutral[1].text", "missing"]),
+    ("a misspelt field of a background text", _set("background.texts.neutral", ["What?", {"text": "Hm.", "iff": "escalate"}]),
+     ["background.texts.neutral[1]", "unknown field(s) iff"]),
+    ("only reacting background texts", _set("background.texts.positive", [{"text": "Good.", "if": "acknowledge"}]),
+     ["background.texts.positive", "at least one must always be possible"]),
+    ("a background text that is a number", _set("background.texts.positive", ["Good.", 42]),
+     ["background.texts.positive[1]", "expected a text"]),
     ("if and unless the same move", changed_post(1, {"if": ["apologise"], "unless": ["apologise", "acknowledge"]}),
      ["timeline[1]", "apologise is in both 'if' and 'unless'", "never appear"]),
 ]
@@ -397,3 +407,29 @@ def test_the_reacting_post_example_in_the_docs_loads_and_shows_one_version(tmp_p
                                             r"can react to acknowledge, apologise, post_statement, offer_remedy, "
                                             r"pull_content, escalate"):
         load_scenario(write(tmp_path, broken))
+
+
+
+def test_background_chatter_follows_the_learner_and_keeps_the_seeded_draws():
+    """After a public word nobody in the chatter asks where Velora is; the run draws the same posts otherwise."""
+    import dataclasses
+
+    sc = load_scenario("leaking_jackets")
+    waiting = ("Still no answer from Velora. Weekend's over, guys.", "Waiting for an official word before I return it.")
+    silent = Simulation(sc, 0).run_silent()
+    assert {p.text for p in silent.feed} >= set(waiting)
+
+    def spoken(scenario):
+        sim = Simulation(scenario, 0)
+        sim.act("acknowledge")
+        return sim.run_silent()
+
+    after, unreacting = spoken(sc), spoken(dataclasses.replace(sc, background_reactions={}))
+    # the chatter of the first tick was drawn before the learner could act: from the second tick on, it knows
+    assert not {p.text for p in after.feed if not p.scripted and p.minute >= sc.step_minutes} & set(waiting)
+    assert {p.text for p in unreacting.feed} & set(waiting), "without the conditions the same run would have asked"
+    same = [(p.minute, p.author, p.kind, p.followers) for p in after.feed]
+    assert same == [(p.minute, p.author, p.kind, p.followers) for p in unreacting.feed]
+    changed = [(a.text, b.text) for a, b in zip(after.feed, unreacting.feed) if a.text != b.text]
+    assert changed and all(b in waiting and a in sc.background_texts[m] for a, b in changed
+                           for m in ("negative", "neutral") if b in sc.background_texts[m])

@@ -60,7 +60,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from course.crisis.scenario import BAD_KINDS, LEGITIMATE_KINDS, Scenario, ScriptedPost
+from course.crisis.scenario import BAD_KINDS, LEGITIMATE_KINDS, Scenario, ScriptedPost, reacts_to
 
 ACTIONS = ("acknowledge", "apologise", "respond_individually", "take_offline", "post_statement", "offer_remedy",
            "pull_content", "escalate", "stay_silent", "delete_comment", "argue", "moderate")
@@ -637,7 +637,7 @@ class Simulation:
         dt_hours = (end - start) / 60
         negatives = rng.poisson(s.negative_per_hour * dt_hours)
         others = rng.poisson(sc.background_per_hour * dt_hours)
-        texts = {mood: sc.background_texts.get(mood) or DEFAULT_TEXTS[mood] for mood in DEFAULT_TEXTS}
+        texts = {mood: self._fitting_texts(mood) for mood in DEFAULT_TEXTS}
         # Background posts, drawn in one go per step (the hot path of long, loud crises).
         n = int(negatives)
         if n:
@@ -686,6 +686,20 @@ class Simulation:
                     self._open_legitimate[post.id] = post.minute
             if post.sentiment < 0:
                 self._spreading.append(post)
+
+    def _fitting_texts(self, mood: str) -> tuple[str, ...]:
+        """The background texts of a mood, each one that does not fit the moves made so far replaced by one that does.
+
+        The list keeps its length, so the seeded draws (and the run) are the same whatever the learner did.
+        """
+        texts = self.scenario.background_texts.get(mood) or DEFAULT_TEXTS[mood]
+        reactions = self.scenario.background_reactions.get(mood)
+        if not reactions:
+            return texts
+        done = self.state.done
+        fits = [t for k, t in enumerate(texts) if k not in reactions or reacts_to(*reactions[k], done)]
+        return tuple(t if k not in reactions or reacts_to(*reactions[k], done) else fits[k % len(fits)]
+                     for k, t in enumerate(texts))
 
     def _set_status(self, post: Post, status: str) -> None:
         if post.needs_attention:

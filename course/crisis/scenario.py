@@ -50,7 +50,12 @@ class ScriptedPost:
 
     def shown(self, done) -> bool:
         """Whether the post appears, given the brand-wide moves made so far (``done``: action names)."""
-        return (not self.only_if or any(a in done for a in self.only_if)) and not any(a in done for a in self.unless)
+        return reacts_to(self.only_if, self.unless, done)
+
+
+def reacts_to(only_if: tuple[str, ...], unless: tuple[str, ...], done) -> bool:
+    """True if a text with these conditions fits the moves in ``done``: one of ``only_if`` (if any), none of ``unless``."""
+    return (not only_if or any(a in done for a in only_if)) and not any(a in done for a in unless)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,8 @@ class Scenario:
     posts: tuple[ScriptedPost, ...]
     decision_points: tuple[DecisionPoint, ...] = ()
     background_texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # mood -> {index of a text in background_texts: (if, unless)}: texts that fit only some moves of the learner
+    background_reactions: dict[str, dict[int, tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -191,13 +198,33 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
                                     f"the actions are {', '.join(ACTIONS)}")
         points.append(DecisionPoint(_get(item, "minute", int, source, path, low=0, high=duration - 1),
                                     _get(item, "prompt", str, source, path), tuple(recommended)))
-    texts = _get(background, "texts", dict, source, "background", default={})
-    for mood in texts:
+    texts = dict(_get(background, "texts", dict, source, "background", default={}))
+    reactions: dict[str, dict[int, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for mood in list(texts):
         if mood not in ("negative", "neutral", "positive"):
             raise ScenarioError(f"{source}: background.texts.{mood}: must be negative, neutral or positive")
         lines = texts[mood]
-        if not isinstance(lines, list) or not lines or not all(isinstance(t, str) and t.strip() for t in lines):
+        if not isinstance(lines, list) or not lines:
             raise ScenarioError(f"{source}: background.texts.{mood}: expected a non-empty list of texts")
+        plain = []
+        for k, line in enumerate(lines):
+            path = f"background.texts.{mood}[{k}]"
+            if isinstance(line, dict):  # a text that reacts to the learner: {text, if, unless}
+                unknown = sorted(set(line) - {"text", "if", "unless"})
+                if unknown:
+                    raise ScenarioError(f"{source}: {path}: unknown field(s) {', '.join(map(str, unknown))}; "
+                                        f"the fields are if, text, unless")
+                when = (_condition(line, "if", source, path, ONCE), _condition(line, "unless", source, path, ONCE))
+                if when[0] or when[1]:
+                    reactions.setdefault(mood, {})[k] = when
+                line = _get(line, "text", str, source, path)
+            if not isinstance(line, str) or not line.strip():
+                raise ScenarioError(f"{source}: {path}: expected a text, or a mapping with text (and if or unless)")
+            plain.append(line)
+        if len(reactions.get(mood, {})) == len(plain):
+            raise ScenarioError(f"{source}: background.texts.{mood}: every text has 'if' or 'unless'; at least one "
+                                f"must always be possible")
+        texts[mood] = plain
     return Scenario(
         id=_get(data, "id", str, source, ""),
         title=_get(data, "title", str, source, ""),
@@ -217,6 +244,7 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
         posts=tuple(sorted(posts, key=lambda p: p.minute)),
         decision_points=tuple(sorted(points, key=lambda p: p.minute)),
         background_texts={mood: tuple(lines) for mood, lines in texts.items()},
+        background_reactions=reactions,
         source=source,
     )
 

@@ -155,7 +155,11 @@ def test_the_debrief_table_has_headers_plain_words_and_links_to_the_lesson_secti
 def test_the_lesson_links_cover_every_rule_and_reach_lesson_1_2():
     from course.crisis.model import RULES, SECTIONS, section_link
 
+    from course.crisis.model import ACTIONS
+    from course.crisis.widget import PLAIN
+
     assert set(SECTIONS) == set(RULES)
+    assert set(PLAIN) == {*ACTIONS, "(time)"}, "every action has plain words for the debrief"
     assert section_link("bad_news_travels") == ("../module1_intro/1.2-why-it-matters.ipynb#Why-bad-news-travels-further",
                                                 "1.2 · Why bad news travels further")
 

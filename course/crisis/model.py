@@ -280,6 +280,9 @@ class CrisisState:
 class Simulation:
     """One play-through of a scenario. Same scenario and seed, same run.
 
+    Scripted posts and background lines with ``if``/``unless`` react to the brand-wide moves made
+    before them (see ``docs/crisis-scenarios.md``); the same moves give the same run.
+
     >>> from course.crisis import load_scenario
     >>> sim = Simulation(load_scenario("leaking_jackets"), seed=1)
     >>> sim.act("acknowledge"); sim.advance()

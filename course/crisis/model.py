@@ -60,7 +60,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from course.crisis.scenario import BAD_KINDS, LEGITIMATE_KINDS, Scenario
+from course.crisis.scenario import BAD_KINDS, LEGITIMATE_KINDS, Scenario, ScriptedPost, reacts_to
 
 ACTIONS = ("acknowledge", "apologise", "respond_individually", "take_offline", "post_statement", "offer_remedy",
            "pull_content", "escalate", "stay_silent", "delete_comment", "argue", "moderate")
@@ -90,6 +90,32 @@ RULES = {
     "media_pickup": ("The press picks up a story that is left to grow", "4.3"),
     "workload": ("Ignored messages pile up", "4.2"),
 }
+
+# Where each rule is taught: the notebook (from the course folder) and the heading of its section.
+PLAYBOOK = ("module4_interaction/4.3-crisis-management.ipynb", "The response playbook")
+REFLEXES = ("module4_interaction/4.3-crisis-management.ipynb", "Negative is not bad, and three reflexes to resist")
+SECTIONS = {
+    "respond_fast": PLAYBOOK, "acknowledge_early": PLAYBOOK, "apologise_if_due": PLAYBOOK, "inform_steps": PLAYBOOK,
+    "act_on_cause": PLAYBOOK, "offline": PLAYBOOK, "escalate_in_time": PLAYBOOK, "media_pickup": PLAYBOOK,
+    "individual_replies": REFLEXES, "negative_vs_bad": REFLEXES, "dont_argue": REFLEXES, "workload": REFLEXES,
+    "bad_news_travels": ("module1_intro/1.2-why-it-matters.ipynb", "Why bad news travels further"),
+}
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor JupyterLab gives a Markdown heading: its text with spaces as hyphens."""
+    return heading.strip().replace(" ", "-")
+
+
+def section_link(rule: str, from_folder: str = "module4_interaction") -> tuple[str, str]:
+    """(href, title) of the lesson section behind ``rule``, relative to a notebook in ``from_folder``."""
+    import posixpath
+
+    notebook, heading = SECTIONS[rule]
+    href = posixpath.relpath(notebook, from_folder) + "#" + heading_anchor(heading)
+    number = posixpath.basename(notebook).split("-")[0]
+    return href, f"{number} · {heading}"
+
 
 CANNED = ("we value your feedback", "thank you for your feedback", "please contact customer service",
           "we apologise for any inconvenience", "your feedback is important to us")
@@ -254,6 +280,9 @@ class CrisisState:
 class Simulation:
     """One play-through of a scenario. Same scenario and seed, same run.
 
+    Scripted posts and background lines with ``if``/``unless`` react to the brand-wide moves made
+    before them (see ``docs/crisis-scenarios.md``); the same moves give the same run.
+
     >>> from course.crisis import load_scenario
     >>> sim = Simulation(load_scenario("leaking_jackets"), seed=1)
     >>> sim.act("acknowledge"); sim.advance()
@@ -270,6 +299,7 @@ class Simulation:
         self.effects: list[Effect] = []
         self.history: list[dict] = []
         self._next_scripted = 0
+        self._held: list[ScriptedPost] = []  # scripted posts that react to the learner, waiting for their minute
         self._next_id = 1
         # Bookkeeping so that each step costs little however long the feed gets.
         self._open = 0  # posts that need attention
@@ -299,6 +329,15 @@ class Simulation:
             offending_content=self.scenario.offending_content,
             press_or_legal=self._press_or_legal,
         )
+
+    def posts_so_far(self) -> list[Post]:
+        """The posts whose minute has come: what a person watching the clock can have seen.
+
+        The posts due before the next tick are already in ``feed`` (a policy meets them as they
+        arrive), but one stamped minute 7 has not been written yet at minute 0.
+        """
+        now = self.state.minute
+        return [p for p in self.feed if p.minute <= now]
 
     def new_posts(self, since_minute: int) -> list[Post]:
         return [p for p in self.feed if p.minute >= since_minute]
@@ -577,10 +616,17 @@ class Simulation:
     def _arrive(self, start: int, end: int) -> None:
         sc, s, rng = self.scenario, self.state, self.rng
         new: list[Post] = []
+        # A post that reacts to the learner ("if"/"unless") waits for the first tick at or after its minute, so that
+        # it sees every move made before it; the others arrive with the tick their minute falls in.
+        due = [p for p in self._held if p.minute <= start]
+        self._held = [p for p in self._held if p.minute > start]
         while self._next_scripted < len(sc.posts) and sc.posts[self._next_scripted].minute < end:
             p = sc.posts[self._next_scripted]
-            new.append(self._make(p.minute, p.author, p.followers, p.kind, p.text, p.sentiment, scripted=True))
+            (self._held if p.conditional and p.minute > start else due).append(p)
             self._next_scripted += 1
+        for p in sorted(due, key=lambda p: p.minute):
+            if p.shown(s.done):
+                new.append(self._make(p.minute, p.author, p.followers, p.kind, p.text, p.sentiment, scripted=True))
         for author, why in s.pending_penalty_posts:
             text = (f"{author}'s comment just got DELETED by the brand. Screenshot below. Shady." if why == "deleted"
                     else f"Wow, the brand is arguing with {author} in public now. Unreal.")
@@ -594,7 +640,7 @@ class Simulation:
         dt_hours = (end - start) / 60
         negatives = rng.poisson(s.negative_per_hour * dt_hours)
         others = rng.poisson(sc.background_per_hour * dt_hours)
-        texts = {mood: sc.background_texts.get(mood) or DEFAULT_TEXTS[mood] for mood in DEFAULT_TEXTS}
+        texts = {mood: self._fitting_texts(mood) for mood in DEFAULT_TEXTS}
         # Background posts, drawn in one go per step (the hot path of long, loud crises).
         n = int(negatives)
         if n:
@@ -644,6 +690,20 @@ class Simulation:
             if post.sentiment < 0:
                 self._spreading.append(post)
 
+    def _fitting_texts(self, mood: str) -> tuple[str, ...]:
+        """The background texts of a mood, each one that does not fit the moves made so far replaced by one that does.
+
+        The list keeps its length, so the seeded draws (and the run) are the same whatever the learner did.
+        """
+        texts = self.scenario.background_texts.get(mood) or DEFAULT_TEXTS[mood]
+        reactions = self.scenario.background_reactions.get(mood)
+        if not reactions:
+            return texts
+        done = self.state.done
+        fits = [t for k, t in enumerate(texts) if k not in reactions or reacts_to(*reactions[k], done)]
+        return tuple(t if k not in reactions or reacts_to(*reactions[k], done) else fits[k % len(fits)]
+                     for k, t in enumerate(texts))
+
     def _set_status(self, post: Post, status: str) -> None:
         if post.needs_attention:
             self._open -= 1
@@ -686,6 +746,7 @@ class Debrief:
     hurt: tuple[Effect, ...]
     timeline: tuple[Effect, ...]
     parts: dict
+    missed: tuple[str, ...] = ()  # where the points went, in plain words, biggest loss first
 
     def lessons(self) -> list[str]:
         """The lessons behind what hurt, to revisit."""
@@ -720,7 +781,83 @@ def debrief(sim: Simulation, baseline_sim: Simulation | None = None) -> Debrief:
                            "No public word in the first hour: the story grew unchecked."),)
     return Debrief(score, round(s.trust, 1), int(s.story_reach), int(base.state.story_reach), first, s.media_pickup,
                    tuple(e for e in effects if e.helped), tuple(e for e in effects if not e.helped),
-                   tuple(sorted(effects, key=lambda e: e.minute)), parts)
+                   tuple(sorted(effects, key=lambda e: e.minute)), parts, _missed(sim, parts, containment))
+
+
+PART_MAX = {"trust": 35, "containment": 30, "speed": 15, "sentiment": 10, "media": 10}
+
+
+def _missed(sim: Simulation, parts: dict, containment: float) -> tuple[str, ...]:
+    """What a run left on the table: one sentence per score part that lost a point or more, and the moves not made."""
+    s, sc = sim.state, sim.scenario
+    answered_at: dict[str, int] = {}
+    for e in sim.effects:
+        if e.target and e.helped:
+            answered_at.setdefault(e.target, e.minute)
+    legitimate = [p for p in sim.feed if p.legitimate]
+    never = [p for p in legitimate if p.status == "open"]
+    late = [p for p in legitimate if p.status != "open" and answered_at.get(p.author, p.minute) - p.minute >= 60]
+    big = sorted((p for p in never + late if p.followers >= 5000), key=lambda p: -p.followers)
+    found = []  # (points lost, sentence)
+    lost = {k: PART_MAX[k] - parts[k] for k in PART_MAX}
+    if lost["trust"] >= 1:
+        why = []
+        if never:
+            why.append(f"{len(never)} legitimate post{'s' if len(never) != 1 else ''} never got an answer")
+        if late:
+            why.append(f"{len(late)} got one only an hour or more after it was posted")
+        if s.canned:
+            why.append(f"{s.canned} repl{'ies were' if s.canned != 1 else 'y was'} canned")
+        found.append((lost["trust"], f"Trust ended at {s.trust:.0f} of 100, worth {parts['trust']:.1f} of 35 points"
+                      + (": " + ", ".join(why) + "." if why else ".")))
+    if lost["containment"] >= 1:
+        names = ", ".join(f"{p.author} ({p.followers:,} followers)" for p in big[:3])
+        if names:
+            why = f"; the big accounts answered late or not at all were {names}."
+        elif never or late:
+            why = (f"; {len(never)} negative or open posts were never answered and {len(late)} waited an hour or more, "
+                   f"and a post spreads fastest until it is answered.")
+        else:
+            moves = ", ".join(f"{a.replace('_', ' ')} at minute {m}" for a, m in sorted(s.done.items(), key=lambda kv: kv[1]))
+            why = ("; every post was answered within the hour, but an answered post still travels a quarter as far, so "
+                   "what is left comes from how many negative posts keep arriving: earlier brand-wide moves mean fewer"
+                   + (f" (yours: {moves})." if moves else "."))
+        found.append((lost["containment"],
+                      f"The story still reached {int(s.story_reach):,} people, {1 - containment:.0%} of what silence "
+                      f"would have let it reach ({parts['containment']:.1f} of 30 points){why}"))
+    if lost["speed"] >= 1:
+        first = s.first_public_minute
+        found.append((lost["speed"], "No brand-wide word at all (acknowledge, apologise or a statement): 0 of 15 points."
+                      if first is None else f"The first brand-wide word came at minute {first}, after the first hour "
+                      f"({parts['speed']:.1f} of 15 points)."))
+    if lost["sentiment"] >= 1:
+        found.append((lost["sentiment"], f"The mood of the feed ended at {s.sentiment:+.2f} on a scale from -1 to +1 "
+                      f"({parts['sentiment']:.1f} of 10 points): it follows the posts still arriving"
+                      + (f", and {s.negative_per_hour:.0f} negative mentions an hour were still coming in at the end; "
+                         f"only calming the story itself, not single replies, lifts it." if s.negative_per_hour >= 5 else
+                         ": by the end they were mostly ordinary questions and support, so little more was to be won "
+                         "here than a calm day gives.")))
+    if lost["media"] >= 1:
+        found.append((lost["media"], f"The press ran the story from minute {s.media_minute} "
+                      f"({parts['media']:.0f} of 10 points)."))
+    if parts["penalties"] <= -1:
+        found.append((-parts["penalties"], f"Mistakes cost {-parts['penalties']:.0f} points (deleted criticism, "
+                      f"arguments, canned replies, misplaced apologies): see what hurt in the timeline."))
+    moves = []
+    if sc.brand_at_fault >= 0.4 and "offer_remedy" not in s.done:
+        moves.append("a remedy for the people affected was never offered")
+    if sim._press_or_legal and "escalate" not in s.done:
+        moves.append("the press or a lawyer got in touch, and nothing was escalated to PR and legal")
+    thanked = sum(1 for e in sim.effects if e.helped and e.action == "respond_individually"
+                  and e.rule == "individual_replies" and "supporter" in e.note)
+    supporters = sum(1 for p in sim.feed if p.kind in ("support", "praise"))
+    if supporters and not thanked:
+        moves.append(f"none of the {supporters} supporters was thanked")
+    found.sort(key=lambda item: -item[0])
+    lines = [line for _, line in found]
+    if moves:
+        lines.append("Not done: " + "; ".join(moves) + ".")
+    return tuple(lines)
 
 
 def snapshot(view: View, **changes) -> View:

@@ -36,11 +36,26 @@ class ScriptedPost:
     kind: str
     text: str
     sentiment: float  # -1 (very negative) .. 1 (very positive)
+    only_if: tuple[str, ...] = ()  # shown only if the learner made at least one of these moves before its minute
+    unless: tuple[str, ...] = ()  # not shown if the learner made any of these moves before its minute
 
     @property
     def legitimate(self) -> bool:
         """Negative but legitimate content is answered; bad content (abuse, spam) is moderated."""
         return self.kind in LEGITIMATE_KINDS
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.only_if or self.unless)
+
+    def shown(self, done) -> bool:
+        """Whether the post appears, given the brand-wide moves made so far (``done``: action names)."""
+        return reacts_to(self.only_if, self.unless, done)
+
+
+def reacts_to(only_if: tuple[str, ...], unless: tuple[str, ...], done) -> bool:
+    """True if a text with these conditions fits the moves in ``done``: one of ``only_if`` (if any), none of ``unless``."""
+    return (not only_if or any(a in done for a in only_if)) and not any(a in done for a in unless)
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,8 @@ class Scenario:
     posts: tuple[ScriptedPost, ...]
     decision_points: tuple[DecisionPoint, ...] = ()
     background_texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # mood -> {index of a text in background_texts: (if, unless)}: texts that fit only some moves of the learner
+    background_reactions: dict[str, dict[int, tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -103,9 +120,28 @@ def _get(data: dict, key: str, kind, source: str, path: str, default: Any = ...,
     return value
 
 
+POST_FIELDS = {"minute", "author", "followers", "kind", "text", "sentiment", "if", "unless"}
+
+
+def _condition(item: dict, key: str, source: str, path: str, moves: tuple[str, ...]) -> tuple[str, ...]:
+    """A post's ``if:`` / ``unless:``: a brand-wide move, or a list of them, that the post reacts to."""
+    where = _where(source, f"{path}.{key}")
+    value = item.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or key in item and not value:
+        raise ScenarioError(f"{where}: expected a brand-wide move or a list of them ({', '.join(moves)}), "
+                            f"found {value!r}")
+    for j, move in enumerate(value):
+        if move not in moves:
+            raise ScenarioError(f"{where}[{j}]: {move!r} is not a brand-wide move; a post can react to "
+                                f"{', '.join(moves)}")
+    return tuple(value)
+
+
 def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
     """Build a :class:`Scenario` from parsed YAML, checking every field."""
-    from course.crisis.model import ACTIONS  # the actions a decision point may recommend
+    from course.crisis.model import ACTIONS, ONCE  # the actions a decision point may recommend or a post react to
 
     if not isinstance(data, dict):
         raise ScenarioError(f"{source}: the file must hold a mapping of fields (id, title, ...), found {type(data).__name__}")
@@ -128,6 +164,10 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
         path = f"timeline[{i}]"
         if not isinstance(item, dict):
             raise ScenarioError(f"{source}: {path}: expected a mapping (minute, author, kind, text ...), found {item!r}")
+        unknown = sorted(set(item) - POST_FIELDS)
+        if unknown:
+            raise ScenarioError(f"{source}: {path}: unknown field(s) {', '.join(map(str, unknown))}; "
+                                f"the fields are {', '.join(sorted(POST_FIELDS))}")
         posts.append(ScriptedPost(
             minute=_get(item, "minute", int, source, path, low=0, high=duration - 1),
             author=_get(item, "author", str, source, path),
@@ -135,7 +175,17 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
             kind=_get(item, "kind", str, source, path, choices=POST_KINDS),
             text=_get(item, "text", str, source, path),
             sentiment=_get(item, "sentiment", float, source, path, default=-0.6, low=-1.0, high=1.0),
+            only_if=_condition(item, "if", source, path, ONCE),
+            unless=_condition(item, "unless", source, path, ONCE),
         ))
+        post = posts[-1]
+        if post.conditional and post.minute == 0:
+            raise ScenarioError(f"{source}: {path}: a post at minute 0 comes before the learner can do anything; "
+                                f"one with 'if' or 'unless' needs a later minute")
+        both = sorted(set(post.only_if) & set(post.unless))
+        if both:
+            raise ScenarioError(f"{source}: {path}: {', '.join(both)} is in both 'if' and 'unless': the post could "
+                                f"never appear")
     points = []
     for i, item in enumerate(_get(data, "decision_points", list, source, "", default=[])):
         path = f"decision_points[{i}]"
@@ -148,13 +198,33 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
                                     f"the actions are {', '.join(ACTIONS)}")
         points.append(DecisionPoint(_get(item, "minute", int, source, path, low=0, high=duration - 1),
                                     _get(item, "prompt", str, source, path), tuple(recommended)))
-    texts = _get(background, "texts", dict, source, "background", default={})
-    for mood in texts:
+    texts = dict(_get(background, "texts", dict, source, "background", default={}))
+    reactions: dict[str, dict[int, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for mood in list(texts):
         if mood not in ("negative", "neutral", "positive"):
             raise ScenarioError(f"{source}: background.texts.{mood}: must be negative, neutral or positive")
         lines = texts[mood]
-        if not isinstance(lines, list) or not lines or not all(isinstance(t, str) and t.strip() for t in lines):
+        if not isinstance(lines, list) or not lines:
             raise ScenarioError(f"{source}: background.texts.{mood}: expected a non-empty list of texts")
+        plain = []
+        for k, line in enumerate(lines):
+            path = f"background.texts.{mood}[{k}]"
+            if isinstance(line, dict):  # a text that reacts to the learner: {text, if, unless}
+                unknown = sorted(set(line) - {"text", "if", "unless"})
+                if unknown:
+                    raise ScenarioError(f"{source}: {path}: unknown field(s) {', '.join(map(str, unknown))}; "
+                                        f"the fields are if, text, unless")
+                when = (_condition(line, "if", source, path, ONCE), _condition(line, "unless", source, path, ONCE))
+                if when[0] or when[1]:
+                    reactions.setdefault(mood, {})[k] = when
+                line = _get(line, "text", str, source, path)
+            if not isinstance(line, str) or not line.strip():
+                raise ScenarioError(f"{source}: {path}: expected a text, or a mapping with text (and if or unless)")
+            plain.append(line)
+        if len(reactions.get(mood, {})) == len(plain):
+            raise ScenarioError(f"{source}: background.texts.{mood}: every text has 'if' or 'unless'; at least one "
+                                f"must always be possible")
+        texts[mood] = plain
     return Scenario(
         id=_get(data, "id", str, source, ""),
         title=_get(data, "title", str, source, ""),
@@ -174,6 +244,7 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
         posts=tuple(sorted(posts, key=lambda p: p.minute)),
         decision_points=tuple(sorted(points, key=lambda p: p.minute)),
         background_texts={mood: tuple(lines) for mood, lines in texts.items()},
+        background_reactions=reactions,
         source=source,
     )
 

@@ -11,6 +11,7 @@ debrief of a run the learner chooses.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,7 +104,9 @@ def play_once(policy, scenario: str = PRACTICE, seed: int = 0):
     if len(ordered) > 25:
         items += f"<li>... and {len(ordered) - 25} more replies to single posts</li>"
     lessons = "".join(f"<li>{line}</li>" for line in d.lessons())
+    missed = "".join(f"<li>{html.escape(line)}</li>" for line in d.missed)
     display(HTML(f"<b>{scenario}, seed {seed}: score {d.score:.0f} / 100</b> (trust {d.trust:.0f}, story reach "
                  f"{d.story_reach:,} vs {d.baseline_reach:,} if silent)<ul>{items}</ul>"
+                 + (f"<b>Where the points went</b><ul>{missed}</ul>" if missed else "")
                  + (f"<b>Lessons to revisit</b><ul>{lessons}</ul>" if lessons else "")))
     return run

@@ -121,8 +121,9 @@ def generate_feedback(root: Path, assignment: str, students: list[str] | None = 
         print(f"feedback: {line}", file=stream or sys.stderr)
     from autograder.grading import hand_back
 
-    for folder in (root / "feedback").glob(f"*/{assignment}"):
-        hand_back(root, folder)  # readable by the instructors' group, whatever root's umask
+    for folder in (root / "feedback").glob(f"*/{assignment}"):  # readable by the instructors' group
+        hand_back(root, folder)
+        hand_back(root, folder.parent, deep=False)
     return root / "feedback"
 
 

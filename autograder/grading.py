@@ -181,6 +181,7 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
     finally:
         execute.submission_started = None
         hand_back(Path(root), Path(root) / "autograded" / student / assignment)
+        hand_back(Path(root), Path(root) / "autograded" / student, deep=False)
     log = result.get("log", "")
     notes = "; ".join([f.message for f in findings] + restore.notes(log) + [f.message for f in _tampering(log)]
                       + _purged(log))
@@ -197,16 +198,19 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
     return Outcome(student, "late" if late else "graded", score, max_score, time.perf_counter() - started, notes)
 
 
-def hand_back(root: Path, folder: Path) -> None:
+def hand_back(root: Path, folder: Path, *, deep: bool = True) -> None:
     """Give ``folder`` (a graded or feedback folder) and everything in it to the course root's owner and group,
     readable by both: the sandbox hands the learner's graded folder to the kernel's own user, and root's umask
     may close what nbgrader writes, but the instructors (the course root's group on the course hub, see
     :mod:`autograder.hub`) read graded work in formgrader without being root. Links and special files (the
-    grader has removed those the learner's code left) are never followed or changed."""
+    grader has removed those the learner's code left) are never followed or changed. ``deep=False``: the folder
+    itself only (a learner's folder above the assignment being graded)."""
     if os.geteuid() != 0 or not folder.is_dir() or folder.is_symlink():
         return  # not root: nbgrader wrote everything as the instructor already
     owner = os.stat(root)
     for here, folders, files in os.walk(folder, followlinks=False):
+        if not deep:
+            folders[:], files = [], []
         for path in [here, *(os.path.join(here, name) for name in files)]:
             try:  # opened without following a link (O_NOFOLLOW) and without blocking on a FIFO (O_NONBLOCK)
                 fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)

@@ -177,29 +177,6 @@ def write_lms_files(root: Path, assignment: str, out: Path) -> dict[str, Path]:
     return paths
 
 
-def _figure(draw, height: float = 3.2) -> str:
-    """A chart drawn by ``draw(ax)``, as a PNG data URL."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7.5, height))
-    draw(ax)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110)
-    plt.close(fig)
-    return f"data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}"
-
-
-def _whole_learners(axis) -> None:
-    """An axis that counts learners: whole numbers only, from 0 to the class size."""
-    from matplotlib.ticker import MaxNLocator
-
-    axis.set_major_locator(MaxNLocator(integer=True))
-
-
 def grading_status(root: Path, assignment: str) -> dict[str, dict]:
     """The last grading run's status per learner (reports/ASSIGNMENT/grading-status.csv), if there is one."""
     from autograder.grading import STATUS_FILE
@@ -246,10 +223,8 @@ def learner_rows(items: pd.DataFrame, status: dict[str, dict]) -> list[dict]:
     return rows
 
 
-def class_report(root: Path, assignment: str, out: Path) -> Path:
-    """Write the class report (HTML with charts) for one assignment."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
+def report_data(root: Path, assignment: str) -> dict:
+    """What the class report shows, read from the gradebook, the graded notebooks and the grading status."""
     items = item_scores(root, assignment)
     if items.empty:
         raise SystemExit(f"no graded submissions of {assignment!r} in the gradebook: run `python -m autograder grade "
@@ -258,20 +233,15 @@ def class_report(root: Path, assignment: str, out: Path) -> Path:
     messages = check_messages(root, assignment)
     auto = items[items["kind"] == "autograded"]
     written = items[items["kind"] == "written"]
-    learners = int(items["student_id"].nunique())
-    auto_scores = auto.groupby("student_id")["score"].sum()
-    auto_max = float(auto.groupby("student_id")["max_score"].sum().max()) if len(auto) else 0.0
     names = items.drop_duplicates("grade_id").set_index("grade_id")
     position = {grade_id: (notebook, i) for notebook in names["notebook"].unique()
                 for i, grade_id in enumerate(item_names(root, assignment, notebook))}
     stats = stats.sort_values("grade_id", key=lambda ids: ids.map(lambda g: position.get(g, ("~", 0, g))))
-    auto_items = []
-    for r in stats.itertuples():
-        auto_items.append({
-            "item": names.loc[r.grade_id, "item"], "grade_id": r.grade_id, "points": names.loc[r.grade_id, "max_score"],
-            "right": r.learners - r.failed, "learners": r.learners, "difficulty": r.difficulty,
-            "discrimination": "" if np.isnan(r.discrimination) else f"{r.discrimination:+.2f}",
-            "messages": messages.get(r.grade_id, Counter()).most_common(3)})
+    auto_items = [{
+        "item": names.loc[r.grade_id, "item"], "grade_id": r.grade_id, "points": names.loc[r.grade_id, "max_score"],
+        "right": r.learners - r.failed, "learners": r.learners, "difficulty": r.difficulty,
+        "discrimination": "" if np.isnan(r.discrimination) else f"{r.discrimination:+.2f}",
+        "messages": messages.get(r.grade_id, Counter()).most_common(3)} for r in stats.itertuples()]
     written_items = []
     for grade_id, rows in written.groupby("grade_id", sort=False):
         graded = rows[~rows["needs_manual_grade"]]
@@ -279,41 +249,78 @@ def class_report(root: Path, assignment: str, out: Path) -> Path:
                               "points": rows["max_score"].max(), "graded": len(graded), "learners": len(rows),
                               "waiting": len(rows) - len(graded),
                               "mean": float(graded["score"].mean()) if len(graded) else None})
+    auto_scores = auto.groupby("student_id")["score"].sum()
+    return {
+        "assignment": assignment, "learners": int(items["student_id"].nunique()), "auto_scores": auto_scores,
+        "auto_mean": float(auto_scores.mean()) if len(auto) else 0.0,
+        "auto_max": float(auto.groupby("student_id")["max_score"].sum().max()) if len(auto) else 0.0,
+        "written_max": float(written.groupby("student_id")["max_score"].sum().max()) if len(written) else 0.0,
+        "written_graded": int((~written["needs_manual_grade"]).sum()), "written_total": len(written),
+        "auto_items": auto_items, "written_items": written_items,
+        "people": learner_rows(items, grading_status(root, assignment)),
+    }
 
-    def distribution(ax):
-        top = int(np.ceil(auto_max))
-        ax.hist(auto_scores, bins=np.arange(-0.5, top + 1.5, 1), color="#1565c0", rwidth=0.85)
+
+def charts(data: dict) -> dict:
+    """The report's charts as matplotlib figures: how many learners earned each autograded score, and how many got
+    each autograded item right. Both axes that count learners show whole numbers only."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    figures = {}
+    if len(data["auto_scores"]):
+        fig, ax = plt.subplots(figsize=(7.5, 3.2))
+        top = int(np.ceil(data["auto_max"]))
+        ax.hist(data["auto_scores"], bins=np.arange(-0.5, top + 1.5, 1), color="#1565c0", rwidth=0.85)
         ax.set_xlim(-0.5, top + 0.5)
-        ax.set_xlabel(f"autograded score (out of {auto_max:g} points)")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel(f"autograded score (out of {data['auto_max']:g} points)")
         ax.set_ylabel("learners")
-        _whole_learners(ax.yaxis)
-        ax.set_title(f"{assignment}: how many learners earned each autograded score")
-
-    order = list(reversed(auto_items))  # the first question at the top, as in the table
-
-    def right_per_item(ax):
+        ax.set_title(f"{data['assignment']}: how many learners earned each autograded score", loc="left")
+        figures["distribution"] = fig
+    order = list(reversed(data["auto_items"]))  # the first question at the top, as in the table
+    if order:
+        fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.32 * len(order)))
         labels = [row["item"] if len(row["item"]) <= 40 else row["item"][:39] + "…" for row in order]
         right = [row["right"] for row in order]
         ax.barh(labels, right, color="#2e7d32", label="right")
         ax.barh(labels, [row["learners"] - row["right"] for row in order], left=right, color="#e0e0e0",
                 label="not yet right")
-        ax.set_xlim(0, learners)
+        ax.set_xlim(0, data["learners"])
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("learners")
-        _whole_learners(ax.xaxis)
-        ax.legend(loc="lower right", fontsize="small")
-        ax.set_title("Autograded items: how many learners got each right")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
+        ax.set_title("How many learners got each autograded item right", loc="left")
+        figures["by_item"] = fig
+    for fig in figures.values():
+        fig.tight_layout()
+    return figures
 
+
+def _png(fig) -> str:
+    """A figure as a PNG data URL (the report is one self-contained file)."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110)
+    plt.close(fig)
+    return f"data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}"
+
+
+def class_report(root: Path, assignment: str, out: Path) -> Path:
+    """Write the class report (HTML with charts, reports/ASSIGNMENT/report.html) for one assignment."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    data = report_data(root, assignment)
     environment = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                               autoescape=select_autoescape(["html"]))
     environment.filters["points"] = _points
     page = environment.get_template("class_report.html").render(
-        assignment=assignment, learners=learners, auto_mean=float(auto_scores.mean()) if len(auto) else 0.0,
-        auto_max=auto_max, written_max=float(written.groupby("student_id")["max_score"].sum().max()) if len(written) else 0,
-        written_graded=int((~written["needs_manual_grade"]).sum()), written_total=len(written),
-        charts={"distribution": _figure(distribution) if len(auto) else "",
-                "by_item": _figure(right_per_item, 1.2 + 0.32 * len(order)) if order else ""},
-        auto_items=auto_items, written_items=written_items,
-        people=learner_rows(items, grading_status(root, assignment)))
+        **data, charts={name: _png(fig) for name, fig in charts(data).items()})
     out.mkdir(parents=True, exist_ok=True)
     path = out / "report.html"
     path.write_text(page, encoding="utf-8")

@@ -20,6 +20,7 @@ import base64
 import csv
 import io
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def item_names(root: Path, assignment: str, notebook: str) -> dict[str, str]:
 
     try:
         return {item["grade_id"]: item_name(item) for item in graded_items(root / "source" / assignment / f"{notebook}.ipynb")}
-    except (OSError, ValueError, KeyError, AttributeError):
+    except Exception:  # a master missing or unreadable (nbformat's own errors included): the ids are shown
         return {}
 
 
@@ -192,6 +193,12 @@ def _points(value) -> str:
     return f"{float(value):g}"
 
 
+def _short(item: str) -> str:
+    """"Q6" for "Q6 The first reply"; an item without a question number keeps its whole name."""
+    numbered = re.match(r"Q\d+\b", item)
+    return numbered.group(0) if numbered else item
+
+
 def learner_rows(items: pd.DataFrame, status: dict[str, dict]) -> list[dict]:
     """One row per learner for the report: autograded, written and total score, late, status, items not yet right."""
     rows = []
@@ -200,8 +207,7 @@ def learner_rows(items: pd.DataFrame, status: dict[str, dict]) -> list[dict]:
         waiting = int(written["needs_manual_grade"].sum())
         penalty, late = float(mine["late_penalty"].iloc[0]), float(mine["seconds_late"].iloc[0])
         total = max(0.0, float(mine["score"].sum()) - penalty)
-        not_right = [r.item.split(" ", 1)[0] if r.item.startswith("Q") else r.item
-                     for r in auto.itertuples() if r.score < r.max_score]
+        not_right = [_short(r.item) for r in auto.itertuples() if r.score < r.max_score]
         said = status.pop(str(student), {})
         kind = said.get("status", "graded") or "graded"
         rows.append({

@@ -300,7 +300,7 @@ def charts(data: dict) -> dict:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("learners")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
-        ax.set_title("How many learners got each autograded item right", loc="left")
+        fig.suptitle("How many learners got each autograded item right", x=0.02, ha="left", fontsize="medium")
         figures["by_item"] = fig
     for fig in figures.values():
         fig.tight_layout()

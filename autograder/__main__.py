@@ -24,10 +24,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 
 
+def default_root() -> Path:
+    """The course root nbgrader itself would use from here: the current folder when it is one (autograder/, or the
+    hub's course folder), else the course's own autograder/."""
+    here = Path.cwd()
+    return here if (here / "nbgrader_config.py").is_file() else ROOT
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=ROOT, help="the nbgrader course root (default: autograder/)")
+    parser.add_argument("--root", type=Path, default=default_root(),
+                        help="the nbgrader course root (default: the current folder if it holds an nbgrader_config.py, "
+                             "as for nbgrader's own commands, else autograder/)")
     sub = parser.add_subparsers(dest="command", required=True)
     gather = sub.add_parser("collect", help="collect submissions from the exchange, safely")
     gather.add_argument("assignment")

@@ -119,6 +119,11 @@ def generate_feedback(root: Path, assignment: str, students: list[str] | None = 
             page.write_text(add_feedback_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
     for line in problems + failed:
         print(f"feedback: {line}", file=stream or sys.stderr)
+    from autograder.grading import hand_back
+
+    for folder in (root / "feedback").glob(f"*/{assignment}"):  # readable by the instructors' group
+        hand_back(root, folder)
+        hand_back(root, folder.parent, deep=False)
     return root / "feedback"
 
 

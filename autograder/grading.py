@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -69,6 +70,28 @@ _API = None
 _API_KEY = None
 
 
+def _add_submission_without_autoflush(add_submission):
+    """nbgrader 0.9.6's ``Gradebook.add_submission`` builds the submission's notebooks and grades before adding
+    the submission to the session; each lazy load on the way autoflushes, and SQLAlchemy 2 warns that the
+    not-yet-added submission cannot be flushed ("Object of type <SubmittedAssignment> not in session"), once per
+    learner. Building it with autoflush off, as that warning advises, writes the same rows without the warning."""
+    def add(self, assignment, student, **kwargs):
+        with self.db.no_autoflush:
+            return add_submission(self, assignment, student, **kwargs)
+
+    add.__wrapped__ = add_submission
+    add.__doc__ = add_submission.__doc__
+    return add
+
+
+def quiet_gradebook() -> None:
+    """Apply :func:`_add_submission_without_autoflush` to nbgrader's Gradebook in this process (once)."""
+    from nbgrader.api import Gradebook
+
+    if not hasattr(Gradebook.add_submission, "__wrapped__"):
+        Gradebook.add_submission = _add_submission_without_autoflush(Gradebook.add_submission)
+
+
 def _api(root: str, sandbox: bool):
     """One nbgrader API per worker process (loading nbgrader is the expensive part)."""
     global _API, _API_KEY
@@ -78,6 +101,7 @@ def _api(root: str, sandbox: bool):
         from nbgrader.apps import NbGraderAPI
         from nbgrader.coursedir import CourseDirectory
 
+        quiet_gradebook()
         config = load_config(Path(root), sandbox)
         _API = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         _API.log.setLevel(logging.WARNING)
@@ -156,6 +180,8 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
         return Outcome(student, "error", None, None, time.perf_counter() - started, f"{type(error).__name__}: {error}")
     finally:
         execute.submission_started = None
+        hand_back(Path(root), Path(root) / "autograded" / student / assignment)
+        hand_back(Path(root), Path(root) / "autograded" / student, deep=False)
     log = result.get("log", "")
     notes = "; ".join([f.message for f in findings] + restore.notes(log) + [f.message for f in _tampering(log)]
                       + _purged(log))
@@ -170,6 +196,40 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
         if late:
             notes = "; ".join(filter(None, [notes, f"{submission.total_seconds_late / 3600:.1f} h late"]))
     return Outcome(student, "late" if late else "graded", score, max_score, time.perf_counter() - started, notes)
+
+
+def hand_back(root: Path, folder: Path, *, deep: bool = True) -> None:
+    """Give ``folder`` (a graded or feedback folder) and everything in it to the course root's owner and group,
+    readable by both: the sandbox hands the learner's graded folder to the kernel's own user, and root's umask
+    may close what nbgrader writes, but the instructors (the course root's group on the course hub, see
+    :mod:`autograder.hub`) read graded work in formgrader without being root. Links and special files (the
+    grader has removed those the learner's code left) are never followed or changed. ``deep=False``: the folder
+    itself only (a learner's folder above the assignment being graded)."""
+    if os.geteuid() != 0 or not folder.is_dir() or folder.is_symlink():
+        return  # not root: nbgrader wrote everything as the instructor already
+    owner = os.stat(root)
+    for here, folders, files in os.walk(folder, followlinks=False):
+        if not deep:
+            folders[:], files = [], []
+        for path in [here, *(os.path.join(here, name) for name in files)]:
+            try:  # opened without following a link (O_NOFOLLOW) and without blocking on a FIFO (O_NONBLOCK)
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except OSError:
+                continue  # a link, gone meanwhile, or too deep for a path: nothing to give back
+            try:
+                info = os.fstat(fd)
+                if stat.S_ISDIR(info.st_mode):
+                    readable = 0o750 | (owner.st_mode & stat.S_ISGID)
+                elif stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+                    readable = 0o440
+                else:
+                    continue
+                os.fchown(fd, owner.st_uid, owner.st_gid)
+                os.fchmod(fd, stat.S_IMODE(info.st_mode) | readable)
+            except OSError:
+                continue
+            finally:
+                os.close(fd)
 
 
 def submitted_students(root: Path, assignment: str) -> list[str]:

@@ -3,8 +3,11 @@
 * ``items.csv``   one row per learner and graded item (the per-item scores);
 * ``canvas.csv``  Canvas gradebook import (Student, ID, SIS User ID, SIS Login ID, Section, assignment);
 * ``moodle.csv``  Moodle grade import (ID number, email, names, assignment), mapped on the ID number;
-* ``report.html`` the class report: score distribution, item difficulty and discrimination, the items most
-  often failed with their most common check messages, and late submissions.
+* ``report.html`` the class report: score distribution, the autograded items (how many learners got each
+  right, difficulty, discrimination, the most common check messages of those who did not), the written
+  answers (graded so far and waiting for a grader), and a table per learner (autograded, written and total
+  score, late, grading status, the items not yet right). Items are named by question number and title, as
+  in the mark scheme (``course.markscheme``).
 
 nbgrader's own ``nbgrader export`` (grades.csv) keeps working alongside. Late penalties are nbgrader's:
 set ``c.AssignLatePenalties.plugin_class`` in ``nbgrader_config.py`` (e.g. ``autograder.late.PointsPerHourLate``
@@ -15,9 +18,9 @@ from __future__ import annotations
 
 import base64
 import csv
-import html
 import io
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -33,10 +36,13 @@ def item_scores(root: Path, assignment: str) -> pd.DataFrame:
     from nbgrader.api import Gradebook
 
     rows = []
+    names: dict[str, dict[str, str]] = {}
     with Gradebook(gradebook_url(root)) as gradebook:
         for submission in gradebook.assignment_submissions(assignment):
             student = submission.student
             for notebook in submission.notebooks:
+                if notebook.name not in names:
+                    names[notebook.name] = item_names(root, assignment, notebook.name)
                 for grade in notebook.grades:
                     rows.append({
                         "student_id": student.id, "first_name": student.first_name or "", "last_name": student.last_name or "",
@@ -46,8 +52,20 @@ def item_scores(root: Path, assignment: str) -> pd.DataFrame:
                         "needs_manual_grade": bool(grade.needs_manual_grade),
                         "seconds_late": float(submission.total_seconds_late),
                         "late_penalty": float(submission.late_submission_penalty or 0.0),
+                        "item": names[notebook.name].get(grade.name, grade.name),
                     })
     return pd.DataFrame(rows)
+
+
+def item_names(root: Path, assignment: str, notebook: str) -> dict[str, str]:
+    """grade id -> the item's name ("Q6 The first reply"), read from the master notebook's question headings
+    (the mark scheme's names); empty where the master cannot be read (the ids are shown instead)."""
+    from course.markscheme import graded_items, item_name
+
+    try:
+        return {item["grade_id"]: item_name(item) for item in graded_items(root / "source" / assignment / f"{notebook}.ipynb")}
+    except Exception:  # a master missing or unreadable (nbformat's own errors included): the ids are shown
+        return {}
 
 
 def totals(items: pd.DataFrame) -> pd.DataFrame:
@@ -104,8 +122,9 @@ def _graded_cells(root: Path, assignment: str):
 
 
 def item_statistics(items: pd.DataFrame) -> pd.DataFrame:
-    """Difficulty (mean share of points earned) and discrimination (correlation with the rest of the score)."""
-    scored = items[~items["needs_manual_grade"]]
+    """Per autograded item: difficulty (mean share of points earned) and discrimination (correlation with the rest
+    of the autograded score)."""
+    scored = items[(items["kind"] == "autograded") & ~items["needs_manual_grade"]]
     share = scored.assign(share=scored["score"] / scored["max_score"].where(scored["max_score"] > 0))
     table = share.pivot_table(index="student_id", columns="grade_id", values="share", aggfunc="first")
     points = scored.pivot_table(index="student_id", columns="grade_id", values="score", aggfunc="first")
@@ -159,65 +178,155 @@ def write_lms_files(root: Path, assignment: str, out: Path) -> dict[str, Path]:
     return paths
 
 
-def _figure(draw) -> str:
+def grading_status(root: Path, assignment: str) -> dict[str, dict]:
+    """The last grading run's status per learner (reports/ASSIGNMENT/grading-status.csv), if there is one."""
+    from autograder.grading import STATUS_FILE
+
+    path = root / "reports" / assignment / STATUS_FILE
+    if not path.is_file():
+        return {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {row["student"]: row for row in csv.DictReader(handle) if row.get("student")}
+
+
+def _points(value) -> str:
+    return f"{float(value):g}"
+
+
+def _short(item: str) -> str:
+    """"Q6" for "Q6 The first reply"; an item without a question number keeps its whole name."""
+    numbered = re.match(r"Q\d+\b", item)
+    return numbered.group(0) if numbered else item
+
+
+def learner_rows(items: pd.DataFrame, status: dict[str, dict]) -> list[dict]:
+    """One row per learner for the report: autograded, written and total score, late, status, items not yet right."""
+    rows = []
+    for student, mine in items.groupby("student_id", sort=True):
+        auto, written = mine[mine["kind"] == "autograded"], mine[mine["kind"] == "written"]
+        waiting = int(written["needs_manual_grade"].sum())
+        penalty, late = float(mine["late_penalty"].iloc[0]), float(mine["seconds_late"].iloc[0])
+        total = max(0.0, float(mine["score"].sum()) - penalty)
+        not_right = [_short(r.item) for r in auto.itertuples() if r.score < r.max_score]
+        said = status.pop(str(student), {})
+        kind = said.get("status", "graded") or "graded"
+        rows.append({
+            "learner": student,
+            "auto": f"{_points(auto['score'].sum())}/{_points(auto['max_score'].sum())}",
+            "written": f"{_points(written['score'].sum())}/{_points(written['max_score'].sum())}"
+                       + (f" ({waiting} waiting)" if waiting else ""),
+            "total": f"{_points(total)}/{_points(mine['max_score'].sum())}",
+            "late": (f"{late / 3600:.1f} h" + (f", −{_points(penalty)} points" if penalty else "")) if late > 0 else "no",
+            "status": kind + (f": {said['reason']}" if said.get("reason") else ""),
+            "status_kind": kind if kind in ("graded", "late", "error") else "graded",
+            "not_right": not_right,
+        })
+    for student, said in sorted(status.items()):  # handed in, but nothing in the gradebook (e.g. an error)
+        kind = said.get("status", "") or "error"
+        rows.append({"learner": student, "auto": "—", "written": "—", "total": "—", "late": "—",
+                     "status": kind + (f": {said['reason']}" if said.get("reason") else ""),
+                     "status_kind": kind if kind in ("graded", "late", "error") else "error", "not_right": []})
+    return rows
+
+
+def report_data(root: Path, assignment: str) -> dict:
+    """What the class report shows, read from the gradebook, the graded notebooks and the grading status."""
+    items = item_scores(root, assignment)
+    if items.empty:
+        raise SystemExit(f"no graded submissions of {assignment!r} in the gradebook: run `python -m autograder grade "
+                         f"{assignment}` first")
+    stats = item_statistics(items)
+    messages = check_messages(root, assignment)
+    auto = items[items["kind"] == "autograded"]
+    written = items[items["kind"] == "written"]
+    names = items.drop_duplicates("grade_id").set_index("grade_id")
+    position = {grade_id: (notebook, i) for notebook in names["notebook"].unique()
+                for i, grade_id in enumerate(item_names(root, assignment, notebook))}
+    stats = stats.sort_values("grade_id", key=lambda ids: ids.map(lambda g: position.get(g, ("~", 0, g))))
+    auto_items = [{
+        "item": names.loc[r.grade_id, "item"], "grade_id": r.grade_id, "points": names.loc[r.grade_id, "max_score"],
+        "right": r.learners - r.failed, "learners": r.learners, "difficulty": r.difficulty,
+        "discrimination": "" if np.isnan(r.discrimination) else f"{r.discrimination:+.2f}",
+        "messages": messages.get(r.grade_id, Counter()).most_common(3)} for r in stats.itertuples()]
+    written_items = []
+    for grade_id, rows in written.groupby("grade_id", sort=False):
+        graded = rows[~rows["needs_manual_grade"]]
+        written_items.append({"item": names.loc[grade_id, "item"], "grade_id": grade_id,
+                              "points": rows["max_score"].max(), "graded": len(graded), "learners": len(rows),
+                              "waiting": len(rows) - len(graded),
+                              "mean": float(graded["score"].mean()) if len(graded) else None})
+    auto_scores = auto.groupby("student_id")["score"].sum()
+    return {
+        "assignment": assignment, "learners": int(items["student_id"].nunique()), "auto_scores": auto_scores,
+        "auto_mean": float(auto_scores.mean()) if len(auto) else 0.0,
+        "auto_max": float(auto.groupby("student_id")["max_score"].sum().max()) if len(auto) else 0.0,
+        "written_max": float(written.groupby("student_id")["max_score"].sum().max()) if len(written) else 0.0,
+        "written_graded": int((~written["needs_manual_grade"]).sum()), "written_total": len(written),
+        "auto_items": auto_items, "written_items": written_items,
+        "people": learner_rows(items, grading_status(root, assignment)),
+    }
+
+
+def charts(data: dict) -> dict:
+    """The report's charts as matplotlib figures: how many learners earned each autograded score, and how many got
+    each autograded item right. Both axes that count learners show whole numbers only."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
-    fig, ax = plt.subplots(figsize=(6.5, 3.2))
-    draw(ax)
-    fig.tight_layout()
+    figures = {}
+    if len(data["auto_scores"]):
+        fig, ax = plt.subplots(figsize=(7.5, 3.2))
+        top = int(np.ceil(data["auto_max"]))
+        ax.hist(data["auto_scores"], bins=np.arange(-0.5, top + 1.5, 1), color="#1565c0", rwidth=0.85)
+        ax.set_xlim(-0.5, top + 0.5)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel(f"autograded score (out of {data['auto_max']:g} points)")
+        ax.set_ylabel("learners")
+        ax.set_title(f"{data['assignment']}: how many learners earned each autograded score", loc="left")
+        figures["distribution"] = fig
+    order = list(reversed(data["auto_items"]))  # the first question at the top, as in the table
+    if order:
+        fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.32 * len(order)))
+        labels = [row["item"] if len(row["item"]) <= 40 else row["item"][:39] + "…" for row in order]
+        right = [row["right"] for row in order]
+        ax.barh(labels, right, color="#2e7d32", label="right")
+        ax.barh(labels, [row["learners"] - row["right"] for row in order], left=right, color="#e0e0e0",
+                label="not yet right")
+        ax.set_xlim(0, data["learners"])
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("learners")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
+        fig.suptitle("How many learners got each autograded item right", x=0.02, ha="left", fontsize="medium")
+        figures["by_item"] = fig
+    for fig in figures.values():
+        fig.tight_layout()
+    return figures
+
+
+def _png(fig) -> str:
+    """A figure as a PNG data URL (the report is one self-contained file)."""
+    import matplotlib.pyplot as plt
+
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110)
     plt.close(fig)
-    return f"<img alt='chart' src='data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}'>"
+    return f"data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}"
 
 
 def class_report(root: Path, assignment: str, out: Path) -> Path:
-    """Write the class report (HTML with charts) for one assignment."""
-    items = item_scores(root, assignment)
-    people = totals(items)
-    stats = item_statistics(items)
-    messages = check_messages(root, assignment)
-    maximum = float(people["max_score"].max())
+    """Write the class report (HTML with charts, reports/ASSIGNMENT/report.html) for one assignment."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    def distribution(ax):
-        ax.hist(people["score"], bins=min(20, max(5, len(people) // 3)), range=(0, maximum), color="#1565c0")
-        ax.set_xlabel(f"score (out of {maximum:g})")
-        ax.set_ylabel("learners")
-        ax.set_title(f"{assignment}: score distribution")
-
-    def difficulty(ax):
-        ax.barh(stats["grade_id"], stats["difficulty"], color="#2e7d32")
-        ax.set_xlim(0, 1)
-        ax.set_xlabel("share of the points earned (1 = everyone right)")
-        ax.set_title("Item difficulty")
-
-    rows = "".join(
-        f"<tr><td><code>{html.escape(r.grade_id)}</code></td><td>{r.difficulty:.0%}</td>"
-        f"<td>{'' if np.isnan(r.discrimination) else f'{r.discrimination:+.2f}'}</td><td>{r.failed}/{r.learners}</td>"
-        f"<td>{'<br>'.join(f'{html.escape(m)} ({n})' for m, n in messages.get(r.grade_id, Counter()).most_common(3))}</td></tr>"
-        for r in stats.itertuples())
-    late = people[people["seconds_late"] > 0]
-    late_rows = "".join(f"<tr><td>{html.escape(r.student_id)}</td><td>{r.seconds_late / 3600:.1f} h</td>"
-                        f"<td>{r.late_penalty:g}</td></tr>" for r in late.itertuples()) or "<tr><td colspan=3>none</td></tr>"
-    page = f"""<!doctype html><html><head><meta charset="utf-8"><title>Class report: {html.escape(assignment)}</title>
-<style>body{{font-family:sans-serif;max-width:980px;margin:2em auto;color:#222}} table{{border-collapse:collapse}}
-td,th{{border:1px solid #ddd;padding:.3em .6em;vertical-align:top}} th{{background:#f3f3f3}}</style></head><body>
-<h1>Class report: {html.escape(assignment)}</h1>
-<p>{len(people)} learners; mean {people['score'].mean():.1f}, median {people['score'].median():.1f} of {maximum:g} points.
-Written answers still waiting for a grader count as 0 until graded.</p>
-{_figure(distribution)}
-<h2>Items</h2>
-<p><b>Difficulty</b> is the share of the item's points the class earned; <b>discrimination</b> is the correlation
-between the item and the rest of the score (near 0 or negative: the item does not separate stronger from weaker
-learners; look at its wording). Autograded items only.</p>
-{_figure(difficulty)}
-<table><tr><th>item</th><th>difficulty</th><th>discrimination</th><th>not full marks</th><th>most common check messages</th></tr>{rows}</table>
-<h2>Late submissions</h2>
-<table><tr><th>learner</th><th>late by</th><th>penalty (points)</th></tr>{late_rows}</table>
-</body></html>"""
+    data = report_data(root, assignment)
+    environment = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                              autoescape=select_autoescape(["html"]))
+    environment.filters["points"] = _points
+    page = environment.get_template("class_report.html").render(
+        **data, charts={name: _png(fig) for name, fig in charts(data).items()})
     out.mkdir(parents=True, exist_ok=True)
     path = out / "report.html"
     path.write_text(page, encoding="utf-8")

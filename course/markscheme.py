@@ -43,6 +43,15 @@ def graded_items(path: Path) -> list[dict]:
     return items
 
 
+def item_name(item: dict) -> str:
+    """How an item is named to instructors: "Q6 The first reply" from the heading "Question 6 — The first reply",
+    the heading as it stands if it is not numbered, the grade id where no question heading comes before it."""
+    numbered = re.match(r"Question\s+(\d+)\s*[—–:-]?\s*(.*)", item["question"])
+    if numbered:
+        return f"Q{numbered.group(1)} {numbered.group(2)}".strip()
+    return item["question"] or item["grade_id"]
+
+
 def render(module: Module) -> str:
     lines = [f"# Mark scheme: Module {module.number} — {module.title}", ""]
     for notebook in module.notebooks:

@@ -259,4 +259,8 @@ def test_exports_for_lms_and_the_class_report(graded_class, tmp_path):
     assert stats.loc["a1_first_reply_check", "difficulty"] == pytest.approx(3 / 6)  # full, partly wrong, tampered
     report = class_report(root, ASSIGNMENT, tmp_path).read_text(encoding="utf-8")
     assert report.count("data:image/png;base64,") == 2
-    assert "Not attempted yet" in report and "a1_space_types" in report and "Late submissions" in report
+    assert "Not attempted yet" in report and "a1_space_types" in report and "Q1 SPACE+I types" in report
+    assert report.index("Q10 Why pay for a community team?") > report.index("Written answers")  # apart from the autograded
+    assert "Q10" not in stats.index and "a1_three_benefits" not in stats.index
+    learners = report[report.index('<table id="learners">'):]
+    assert all(f"<tr><td>{learner}</td>" in learners for learner in EXPECTED)

@@ -64,6 +64,11 @@ sanitize_by_default()  # formgrader's exporter, built from the Jupyter server's 
 from autograder.csp import protect_this_server  # noqa: E402
 
 protect_this_server()
+# nbgrader 0.9.6 under SQLAlchemy 2 warns once per learner as it adds a submission; plain `nbgrader autograde`
+# and formgrader add them with autoflush off, as `python -m autograder grade` does (autograder/grading.py).
+from autograder.grading import quiet_gradebook  # noqa: E402
+
+quiet_gradebook()
 
 # Every autograding kernel starts with the learner's folder off the import path (safe-path mode). As root,
 # plain `nbgrader autograde` runs each kernel in the sandbox (see autograder/sandbox.py), and where the

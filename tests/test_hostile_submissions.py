@@ -409,7 +409,8 @@ def test_plain_nbgrader_autograde_as_root_runs_learners_code_in_the_sandbox_or_n
     root = new_class(tmp_path)
     hand_in(root, "plain", {n: with_cell(blank(root, n), WHO_AM_I) for n in graded_notebooks()})
     assert os.geteuid() == 0, "the test machine grades as root"
-    nbgrader("autograde", ASSIGNMENT, root=root)
+    graded = nbgrader("autograde", ASSIGNMENT, root=root)
+    assert "SAWarning" not in graded.stderr, "plain nbgrader autograde printed SQLAlchemy's warnings"
     uids = [line for name in graded_notebooks()
             for cell in read(root / "autograded" / "plain" / ASSIGNMENT / name).cells
             for output in cell.get("outputs", []) for line in output.get("text", "").splitlines() if line.startswith("UID ")]

@@ -152,3 +152,13 @@ def create(max_memory: int, max_processes: int) -> KernelCgroup | None:
             except OSError:
                 pass
         return None
+
+
+def existing() -> set[str]:
+    """The kernels' groups that exist now, where this process would make them (v2 and v1 alike)."""
+    found = set()
+    for controller, base in (("", CGROUP_FS), ("memory", f"{CGROUP_FS}/memory"), ("pids", f"{CGROUP_FS}/pids")):
+        path = own_group(controller)
+        if path is not None and os.path.isdir(f"{base}{path}"):
+            found.update(entry.path for entry in os.scandir(f"{base}{path}") if entry.name.startswith(PREFIX))
+    return found

@@ -3,23 +3,26 @@
 Started by :class:`autograder.sandbox.SandboxKernelManager` as the first process of fresh network,
 mount and process-id namespaces (``unshare --net --mount --pid --fork --mount-proc``), as root::
 
-    python -I -S jail.py --course-root R --uid U --keep P [--keep P ...] -- <kernel command>
+    python -I -S jail.py --uid U --keep P [--keep P ...] [--cgroup G ...] -- <kernel command>
 
 It uses the standard library only and is run without ``site``, so it starts in milliseconds. In order:
 
-1. the scratch folders (``/tmp``, ``/var/tmp``, ``/dev/shm``) and any folder that other users may not
-   enter (such as ``/root``) are covered by empty file systems; the folders the kernel needs (the
-   course, the Python environment: ``--keep``) are put back in place;
-2. inside the course, the masters, the course root's ``source/``, ``release/``, ``submitted/``,
-   ``autograded/``, ``feedback/``, ``exchange/``, the gradebook, the tests, the learner workbook and
-   the git history are covered; the learner's own working folder (the current folder) is put back,
-   but the notebooks in it read as empty: they are the copies being graded, hidden tests included;
-3. every file system is made read-only, except the own folder and the private scratch folders;
+1. it joins the kernel's control groups (``--cgroup``: memory and processes of everything it starts);
+2. it builds a new root file system (a small tmpfs) that holds only an allowlist: private scratch folders
+   (``/tmp``, ``/var/tmp``, ``/dev/shm``), the system's programs and libraries (:data:`SYSTEM`), the paths
+   given with ``--keep`` (the Python environment and the course package, see
+   :func:`autograder.sandbox.kernel_view`), a minimal ``/etc`` and ``/dev``, ``/proc`` of the new process-id
+   namespace, and the kernel's own folders (the current folder, the learner's; its runtime folder, made for
+   this kernel alone and removed when it ends: see :class:`autograder.sandbox.SafePathKernelManager`), which
+   are handed to the kernel's user. The notebooks in the own folder read as empty: they are the copies being
+   graded, hidden tests included;
+3. it makes that the root (``pivot_root``) and drops the machine's own root from the namespace entirely, so
+   nothing outside the allowlist (the masters, the course root, the repository, a second checkout elsewhere,
+   home folders) can be reached by any path; every file system is made read-only, except the own folders
+   and the private scratch folders;
 4. limits are set (address space, CPU time, file size, open files, processes), the environment is
    cut down to what Python and Jupyter need (no tokens or passwords of the grader's), and the kernel is
-   started as an unprivileged user of its own (``--uid``) with no way to regain privileges. The own
-   folder and the kernel's runtime folder (its own, made for this kernel alone and removed when it ends:
-   see :class:`autograder.sandbox.SafePathKernelManager`) are handed to that user.
+   started as an unprivileged user of its own (``--uid``) with no way to regain privileges.
 
 Because the kernel is the first process of its own process-id namespace, every process it starts
 (a fork bomb's included) ends with it.

@@ -127,6 +127,11 @@ class SafePathKernelManager(AsyncKernelManager):
         kw["env"] = {**(kw.get("env") or os.environ), "PYTHONSAFEPATH": "1", "JUPYTER_RUNTIME_DIR": self._private}
         return await super()._async_pre_start_kernel(**kw)
 
+    async def cleanup_resources(self, restart: bool = False) -> None:
+        """What nbclient calls once a kernel has ended, also one that died (then ``shutdown_kernel`` is not
+        called); jupyter_client binds this name to its own method, so it is routed here explicitly."""
+        await self._async_cleanup_resources(restart=restart)
+
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
         if not restart and getattr(self, "_private", None):
@@ -194,10 +199,10 @@ class SandboxKernelManager(SafePathKernelManager):
                 self.log.info("no control group for this kernel (none writable here): memory is polled instead")
         return await super()._async_pre_start_kernel(**kw)
 
-    async def _async_start_kernel(self, **kw):
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
         try:
-            return await super()._async_start_kernel(**kw)
-        except BaseException:
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        except BaseException:  # the kernel did not start: nothing will clean up after it
             self._remove_cgroup()
             raise
 

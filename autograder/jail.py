@@ -194,7 +194,7 @@ def prepare(keep: list[str], own: str, runtime: str | None, uid: int) -> str:
         place(top, new_root)
     for path in graded_copies:
         mount("/dev/null", new_root + path, None, MS_BIND)
-    # 2. /etc, /dev, /proc of this process-id namespace, private scratch folders
+    # 2. /etc, /dev and /proc of this process-id namespace
     home = "/tmp/home"
     write_etc(new_root, uid, home)
     make_dev(new_root)

@@ -45,6 +45,7 @@ SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "arm64": 41, "ppc64le": 203, "s3
 # (given with --keep): the system's programs and libraries, time zones and fonts. Top-level links such as
 # /lib -> usr/lib are made again as links.
 SYSTEM = ("/usr/bin", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libx32", "/usr/share/zoneinfo", "/usr/share/fonts",
+          "/var/cache/fontconfig",
           "/lib", "/lib32", "/lib64", "/libx32", "/bin")
 ETC_KEPT = ("/etc/ld.so.cache", "/etc/localtime", "/etc/timezone", "/etc/fonts")  # the rest of /etc is written afresh
 DEVICES = ("null", "zero", "full", "random", "urandom")

@@ -99,19 +99,29 @@ def folder_usage(folder: str, max_files: int) -> tuple[int, int]:
 class Watchdog(threading.Thread):
     """Per-learner limits that the kernel's own rlimits cannot express: memory of all its processes together and
     the bytes and files in the learner's folder. Checked four times a second; past a limit, every process of the
-    kernel is killed (the learner loses this run, with the reason) and nothing else is touched."""
+    kernel is killed (the learner loses this run, with the reason) and nothing else is touched.
 
-    def __init__(self, pid: int, folder: str | None, max_memory: int, max_disk: int, max_files: int):
+    Memory: where the kernel has a control group of its own (``cgroup``, see :mod:`autograder.cgroups`), Linux
+    holds the limit itself and the watchdog only reads whether the group's OOM killer ended one of its processes;
+    elsewhere (no sandbox, no writable cgroup) it adds up the processes' memory, which a fast allocation can pass
+    between two looks."""
+
+    def __init__(self, pid: int, folder: str | None, max_memory: int, max_disk: int, max_files: int, cgroup=None):
         super().__init__(daemon=True, name="learner-limits")
-        self.pid, self.folder = pid, folder
+        self.pid, self.folder, self.cgroup = pid, folder, cgroup
         self.max_memory, self.max_disk, self.max_files = max_memory, max_disk, max_files
         self.reason = ""
         self.stopped = threading.Event()
 
+    def memory_reason(self) -> str:
+        return f"its processes together used more than {self.max_memory / 1024**3:g} GB of memory"
+
     def breach(self) -> str:
-        tree = process_tree(self.pid)
-        if self.max_memory and resident_bytes(tree) > self.max_memory:
-            return f"its processes together used more than {self.max_memory / 1024**3:g} GB of memory"
+        if self.max_memory and self.cgroup is not None:
+            if self.cgroup.oom_kills():
+                return self.memory_reason()
+        elif self.max_memory and resident_bytes(process_tree(self.pid)) > self.max_memory:
+            return self.memory_reason()
         if self.folder:
             count, used = folder_usage(self.folder, self.max_files)
             if self.max_files and count > self.max_files:
@@ -159,6 +169,15 @@ class GuardedExecute(Execute):
     max_disk = Integer(500 * 1024**2, help="Bytes the learner's folder may hold while their code runs (0: no limit).",
                        ).tag(config=True)
     max_files = Integer(5_000, help="Files and folders the learner's folder may hold (0: no limit).").tag(config=True)
+    max_processes = Integer(256, help="Processes and threads of the kernel together, where it has a control group "
+                                      "of its own (0: no limit; the sandbox's per-user limit still holds).",
+                            ).tag(config=True)
+
+    def create_kernel_manager(self):
+        km = super().create_kernel_manager()
+        if km.has_trait("max_memory"):  # the sandbox's kernel manager: a control group holds these
+            km.max_memory, km.max_processes = self.max_memory, self.max_processes
+        return km
 
     def preprocess(self, nb, resources=None, *args, **kwargs):
         deadlines = [time.monotonic() + self.notebook_timeout if self.notebook_timeout else None,
@@ -182,6 +201,9 @@ class GuardedExecute(Execute):
         finally:  # the kernel, and in the sandbox every process it started, has ended
             if self._watchdog:
                 self._watchdog.stopped.set()
+                group = self._watchdog.cgroup
+                if not self._watchdog.reason and group is not None and self.max_memory and group.oom_kills():
+                    self._watchdog.reason = self._watchdog.memory_reason()  # the kernel itself was the one killed
                 if self._watchdog.reason:
                     self.log.error("%s%s", LIMIT_NOTE, self._watchdog.reason)
             self._purge(own)
@@ -199,7 +221,8 @@ class GuardedExecute(Execute):
             return
         process = getattr(getattr(self.km, "provisioner", None), "process", None)
         if process is not None:
-            self._watchdog = Watchdog(process.pid, self._own, self.max_memory, self.max_disk, self.max_files)
+            self._watchdog = Watchdog(process.pid, self._own, self.max_memory, self.max_disk, self.max_files,
+                                      getattr(self.km, "cgroup", None))
             self._watchdog.start()
 
     def _purge(self, folder) -> None:

@@ -3,23 +3,26 @@
 Started by :class:`autograder.sandbox.SandboxKernelManager` as the first process of fresh network,
 mount and process-id namespaces (``unshare --net --mount --pid --fork --mount-proc``), as root::
 
-    python -I -S jail.py --course-root R --uid U --keep P [--keep P ...] -- <kernel command>
+    python -I -S jail.py --uid U --keep P [--keep P ...] [--cgroup G ...] -- <kernel command>
 
 It uses the standard library only and is run without ``site``, so it starts in milliseconds. In order:
 
-1. the scratch folders (``/tmp``, ``/var/tmp``, ``/dev/shm``) and any folder that other users may not
-   enter (such as ``/root``) are covered by empty file systems; the folders the kernel needs (the
-   course, the Python environment: ``--keep``) are put back in place;
-2. inside the course, the masters, the course root's ``source/``, ``release/``, ``submitted/``,
-   ``autograded/``, ``feedback/``, ``exchange/``, the gradebook, the tests, the learner workbook and
-   the git history are covered; the learner's own working folder (the current folder) is put back,
-   but the notebooks in it read as empty: they are the copies being graded, hidden tests included;
-3. every file system is made read-only, except the own folder and the private scratch folders;
+1. it joins the kernel's control groups (``--cgroup``: memory and processes of everything it starts);
+2. it builds a new root file system (a small tmpfs) that holds only an allowlist: private scratch folders
+   (``/tmp``, ``/var/tmp``, ``/dev/shm``), the system's programs and libraries (:data:`SYSTEM`), the paths
+   given with ``--keep`` (the Python environment and the course package, see
+   :func:`autograder.sandbox.kernel_view`), a minimal ``/etc`` and ``/dev``, ``/proc`` of the new process-id
+   namespace, and the kernel's own folders (the current folder, the learner's; its runtime folder, made for
+   this kernel alone and removed when it ends: see :class:`autograder.sandbox.SafePathKernelManager`), which
+   are handed to the kernel's user. The notebooks in the own folder read as empty: they are the copies being
+   graded, hidden tests included;
+3. it makes that the root (``pivot_root``) and drops the machine's own root from the namespace entirely, so
+   nothing outside the allowlist (the masters, the course root, the repository, a second checkout elsewhere,
+   home folders) can be reached by any path; every file system is made read-only, except the own folders
+   and the private scratch folders;
 4. limits are set (address space, CPU time, file size, open files, processes), the environment is
    cut down to what Python and Jupyter need (no tokens or passwords of the grader's), and the kernel is
-   started as an unprivileged user of its own (``--uid``) with no way to regain privileges. The own
-   folder and the kernel's runtime folder (its own, made for this kernel alone and removed when it ends:
-   see :class:`autograder.sandbox.SafePathKernelManager`) are handed to that user.
+   started as an unprivileged user of its own (``--uid``) with no way to regain privileges.
 
 Because the kernel is the first process of its own process-id namespace, every process it starts
 (a fork bomb's included) ends with it.
@@ -33,18 +36,22 @@ import resource
 import shutil
 import stat
 import sys
-import tempfile
 
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC = 1, 2, 4, 32, 4096, 16384
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC = 1, 2, 4, 8, 32, 4096, 16384
 MNT_DETACH = 2
+SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "arm64": 41, "ppc64le": 203, "s390x": 217, "riscv64": 41}
 
-HIDDEN_IN_COURSE_ROOT = ("source", "release", "submitted", "autograded", "feedback", "exchange", ".feedback-build", ".staged",
-                         "reports", "markscheme", "gradebook.db")
-HIDDEN_IN_REPO = ("tests", "workbook", "autograder/source", ".git")  # and every module*_* folder (the masters)
+# What the kernel sees of the machine besides the Python environment, the course package and its own folders
+# (given with --keep): the system's programs and libraries, time zones and fonts. Top-level links such as
+# /lib -> usr/lib are made again as links.
+SYSTEM = ("/usr/bin", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libx32", "/usr/share/zoneinfo", "/usr/share/fonts",
+          "/var/cache/fontconfig",
+          "/lib", "/lib32", "/lib64", "/libx32", "/bin")
+ETC_KEPT = ("/etc/ld.so.cache", "/etc/localtime", "/etc/timezone", "/etc/fonts")  # the rest of /etc is written afresh
+DEVICES = ("null", "zero", "full", "random", "urandom")
 # Only these variables reach the kernel: the grader's environment may hold tokens and passwords.
 ENV_KEPT = ("PATH", "LANG", "LANGUAGE", "TZ", "TERM", "VIRTUAL_ENV", "JUPYTER_RUNTIME_DIR")
 ENV_KEPT_PREFIXES = ("LC_", "PYTHON", "JPY_", "NBGRADER_", "CMW_")
-SCRATCH = ("/tmp", "/var/tmp", "/dev/shm")
 # the kernel's private scratch space (memory-backed, gone with the kernel): 384 MB and 20,000 files at most
 SCRATCH_SIZE = {"/tmp": "256m,nr_inodes=10000", "/var/tmp": "64m,nr_inodes=5000", "/dev/shm": "64m,nr_inodes=5000"}
 LIMITS = {  # resource -> (soft, hard)
@@ -55,7 +62,7 @@ LIMITS = {  # resource -> (soft, hard)
     resource.RLIMIT_NPROC: (128, 128),  # processes and threads of the kernel's own user
     resource.RLIMIT_CORE: (0, 0),
 }
-SETPRIV = "setpriv"
+SETPRIV = "/usr/bin/setpriv"
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
@@ -76,14 +83,6 @@ def tmpfs(target: str, size: str, mode: str) -> None:
     mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode={mode}")
 
 
-def cover(path: str) -> None:
-    """Hide a folder behind an empty file system, or a file behind an empty one."""
-    if os.path.isdir(path):
-        tmpfs(path, "16m", "755")
-    elif os.path.exists(path):
-        mount("/dev/null", path, None, MS_BIND)
-
-
 def inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip("/") + "/")
 
@@ -97,84 +96,116 @@ def outermost(paths: list[str]) -> list[str]:
     return result
 
 
-class Keeper:
-    """Holds folders (bind mounts in a private tmpfs) while their parents are covered, then puts them back."""
-
-    def __init__(self) -> None:
-        base = next(b for b in ("/run", "/mnt", "/opt", "/var/lib", "/") if os.access(b, os.W_OK))
-        self.root = tempfile.mkdtemp(prefix="cmw-jail-", dir=base)
-        tmpfs(self.root, "1m", "700")
-        self.held: list[tuple[str, str]] = []
-
-    def hold(self, paths: list[str]) -> None:
-        for path in outermost(paths):
-            holder = tempfile.mkdtemp(dir=self.root)
-            mount(path, holder, None, MS_BIND | MS_REC)
-            self.held.append((path, holder))
-
-    def put_back(self) -> None:
-        for path, holder in self.held:
-            os.makedirs(path, exist_ok=True)
-            mount(holder, path, None, MS_BIND | MS_REC)
-        self.held = []
-
-    def close(self) -> None:
-        _libc.umount2(_encode(self.root), MNT_DETACH)
-        os.rmdir(self.root)
+def place(source: str, new_root: str) -> str:
+    """Bind ``source`` (a folder or a file) to the same path under ``new_root``; return that path."""
+    target = new_root + source
+    if os.path.isdir(source):
+        os.makedirs(target, exist_ok=True)
+    else:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if not os.path.exists(target):
+            open(target, "wb").close()
+    mount(source, target, None, MS_BIND | MS_REC)
+    return target
 
 
-def closed_ancestors(path: str) -> list[str]:
-    """Folders on the way to ``path`` that other users may not enter (e.g. /root, mode 700)."""
-    found, current = [], "/"
-    for part in [p for p in path.split("/") if p][:-1]:
-        current = os.path.join(current, part)
-        try:
-            if not os.stat(current).st_mode & stat.S_IXOTH:
-                found.append(current)
-        except OSError:
-            break
-    return found
+def link_or_place(path: str, new_root: str) -> None:
+    """A system path: a link (such as /lib -> usr/lib) is made again as a link, anything else is bound."""
+    if os.path.islink(path):
+        os.makedirs(os.path.dirname(new_root + path), exist_ok=True)
+        if not os.path.lexists(new_root + path):
+            os.symlink(os.readlink(path), new_root + path)
+    elif os.path.exists(path):
+        place(path, new_root)
 
 
-def prepare(course_root: str, keep: list[str], own: str, runtime: str | None, uid: int) -> str:
-    """Build the kernel's view of the machine; return the private home folder."""
-    keep = [os.path.realpath(p) for p in keep + [course_root] if os.path.exists(p)]
-    own, course_root = os.path.realpath(own), os.path.realpath(course_root)
-    repo = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+def new_root_folder(kept: list[str]) -> str:
+    """A folder of the old root to build the new one on: one that holds nothing the new root shows (in this
+    mount namespace only; the machine's own folder is not touched)."""
+    for candidate in ("/mnt", "/media", "/srv", "/opt", "/boot", "/run", "/var"):
+        if os.path.isdir(candidate) and not os.path.islink(candidate) and \
+                not any(inside(path, candidate) or inside(candidate, path) for path in kept):
+            return candidate
+    raise OSError("sandbox: no folder to build the kernel's root on (every candidate holds a kept path)")
+
+
+def write_etc(new_root: str, uid: int, home: str) -> None:
+    """A minimal /etc: the loader's cache and the time zone of the machine, users root and the kernel's own."""
+    os.makedirs(new_root + "/etc", mode=0o755, exist_ok=True)
+    for path in ETC_KEPT:
+        link_or_place(path, new_root)
+    files = {"passwd": f"root:x:0:0:root:/nonexistent:/usr/sbin/nologin\nlearner:x:{uid}:{uid}:learner:{home}:/usr/sbin/nologin\n",
+             "group": f"root:x:0:\nlearner:x:{uid}:\n", "hostname": "sandbox\n",
+             "hosts": "127.0.0.1 localhost sandbox\n", "nsswitch.conf": "passwd: files\ngroup: files\nhosts: files\n"}
+    for name, text in files.items():
+        with open(f"{new_root}/etc/{name}", "w") as handle:
+            handle.write(text)
+
+
+def make_dev(new_root: str) -> None:
+    dev = new_root + "/dev"
+    os.makedirs(dev, mode=0o755, exist_ok=True)
+    for name in DEVICES:
+        if os.path.exists(f"/dev/{name}"):
+            place(f"/dev/{name}", new_root)
+    for name, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"), ("stdout", "/proc/self/fd/1"),
+                         ("stderr", "/proc/self/fd/2")):
+        os.symlink(target, f"{dev}/{name}")
+    os.makedirs(dev + "/shm", exist_ok=True)
+
+
+def pivot_root(new_root: str) -> None:
+    """Make ``new_root`` the root of this mount namespace and drop the old one entirely."""
+    os.chdir(new_root)
+    number = SYS_PIVOT_ROOT.get(os.uname().machine)
+    if number is None or _libc.syscall(number, b".", b".") != 0:
+        error = ctypes.get_errno() if number else 0
+        raise OSError(error, f"sandbox: cannot make {new_root} the root: {os.strerror(error) if error else 'unknown machine'}")
+    if _libc.umount2(b".", MNT_DETACH) != 0:  # the old root, stacked below the new one
+        error = ctypes.get_errno()
+        raise OSError(error, f"sandbox: cannot detach the old root: {os.strerror(error)}")
+    os.chdir("/")
+
+
+def prepare(keep: list[str], own: str, runtime: str | None, uid: int) -> str:
+    """Build the kernel's view of the machine (only what it needs); return the private home folder."""
+    own = os.path.realpath(own)
     mine = [own] + ([runtime] if runtime else [])  # the folders the kernel writes to
-    keeper = Keeper()
-    # 1. scratch folders and closed folders go; the course and the Python environment stay
-    outer = [s for s in SCRATCH if os.path.isdir(s)]
-    for path in keep + mine:
-        outer += closed_ancestors(path)
-    outer = outermost(outer)
-    keeper.hold([p for p in keep + mine if any(inside(p, o) for o in outer)])
-    for folder in outer:
-        tmpfs(folder, SCRATCH_SIZE.get(folder, "1m"), "1777" if folder in SCRATCH else "755")
-    keeper.put_back()
-    # 2. the secrets inside the course go; the learner's own folder stays
-    keeper.hold([own])
-    for name in HIDDEN_IN_COURSE_ROOT:
-        cover(os.path.join(course_root, name))
-    for name in sorted(os.listdir(repo)):
-        if name.startswith("module") and "_" in name:
-            cover(os.path.join(repo, name))
-    for name in HIDDEN_IN_REPO:
-        cover(os.path.join(repo, name))
-    keeper.put_back()
-    keeper.close()
-    # 3. hand the own folder and the socket folder to the kernel's user; the notebooks in the own folder are
-    # the copies being graded, with the hidden tests restored in them: they read as empty (covered only after
-    # the hand-over, which would otherwise change the owner of /dev/null itself)
+    keep = outermost([os.path.realpath(p) for p in keep if os.path.exists(p)])
+    system = [p for p in SYSTEM if os.path.lexists(p)]
+    new_root = new_root_folder(keep + mine + [os.path.realpath(p) for p in system])
+    tmpfs(new_root, "1m,nr_inodes=4000", "755")
+    os.makedirs(new_root + "/dev", mode=0o755)
+    # 1. private scratch folders first (a course or an environment may live in /tmp: they go on top); then the
+    # system, the Python environment and the course package, read-only (below); the own folders on top
+    for folder, size in SCRATCH_SIZE.items():
+        os.makedirs(new_root + folder, exist_ok=True)
+        tmpfs(new_root + folder, size, "1777")
+    for path in system:
+        link_or_place(path, new_root)
+    for path in keep:
+        if not any(inside(path, s) and not os.path.islink(s) for s in system):
+            place(path, new_root)
+    # the own folder and the socket folder go to the kernel's user; the notebooks in the own folder are the
+    # copies being graded, with the hidden tests restored in them: they read as empty (covered only after the
+    # hand-over, which would otherwise change the owner of /dev/null itself)
     graded_copies = []
     for top in mine:
         graded_copies += hand_over(top, uid, copies=top == own)
+        place(top, new_root)
     for path in graded_copies:
-        mount("/dev/null", path, None, MS_BIND)
+        mount("/dev/null", new_root + path, None, MS_BIND)
+    # 2. /etc, /dev and /proc of this process-id namespace
     home = "/tmp/home"
-    os.makedirs(home, mode=0o700, exist_ok=True)
-    os.chown(home, uid, uid)
-    writable = {*mine, *(s for s in SCRATCH if os.path.isdir(s)), "/proc", "/dev", "/dev/pts"}
+    write_etc(new_root, uid, home)
+    make_dev(new_root)
+    os.makedirs(new_root + "/proc", exist_ok=True)
+    mount("proc", new_root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    os.makedirs(new_root + home, mode=0o700)
+    os.chown(new_root + home, uid, uid)
+    pivot_root(new_root)
+    # 3. every file system is made read-only, except the own folders and the private scratch folders
+    writable = {*mine, *SCRATCH_SIZE, "/proc"}
     for point in mount_points():
         if point not in writable:
             try:
@@ -229,18 +260,22 @@ def mount_points() -> list[str]:
 def main(argv: list[str]) -> int:
     split = argv.index("--")
     options, command = argv[:split], argv[split + 1:]
-    course_root, uid, keep = "", 0, []
+    uid, keep, groups = 0, [], []
     pairs = iter(options)
     for flag in pairs:
         value = next(pairs)
-        if flag == "--course-root":
-            course_root = value
-        elif flag == "--uid":
+        if flag == "--uid":
             uid = int(value)
         elif flag == "--keep":
             keep.append(value)
+        elif flag == "--cgroup":
+            groups.append(value)
     if uid <= 0:
         raise SystemExit("sandbox: --uid must name an unprivileged user id")
+    for group in groups:  # first of all: every process from here on is in the kernel's control groups
+        with open(os.path.join(group, "cgroup.procs"), "w") as handle:
+            handle.write("0")
+    setpriv = os.path.realpath(shutil.which("setpriv") or SETPRIV)
     own = os.getcwd()
     runtime = os.environ.get("JUPYTER_RUNTIME_DIR") or None
     if runtime and "-f" in command:  # the connection file must be where the kernel can read it
@@ -249,7 +284,7 @@ def main(argv: list[str]) -> int:
         if os.path.realpath(command[index]) != os.path.realpath(kept):
             shutil.copy(command[index], kept)
             command[index] = kept
-    home = prepare(course_root, keep, own, runtime and os.path.realpath(runtime), uid)
+    home = prepare([*keep, setpriv], own, runtime and os.path.realpath(runtime), uid)
     for name in list(os.environ):
         if name not in ENV_KEPT and not name.startswith(ENV_KEPT_PREFIXES):
             del os.environ[name]
@@ -260,7 +295,6 @@ def main(argv: list[str]) -> int:
     for limit, values in LIMITS.items():
         resource.setrlimit(limit, values)
     os.chdir(own)
-    setpriv = shutil.which(SETPRIV) or "/usr/bin/setpriv"
     os.execv(setpriv, [setpriv, f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all",
                        "--bounding-set=-all", "--no-new-privs", "--", *command])
     return 1

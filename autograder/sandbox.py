@@ -6,14 +6,17 @@ server), each kernel starts in new network, mount and process-id namespaces, pre
 
 * **no network**: the kernel talks to the grader over Unix sockets (ZeroMQ ``ipc``), and its
   network namespace has no interface up;
-* **hidden files**: the masters (module folders), the course root's ``source/``, ``release/``,
-  ``submitted/``, ``autograded/`` (all but the learner's own folder), ``feedback/``, ``exchange/``,
-  the gradebook, the tests and their answer keys, the scratch folders and any folder closed to
-  other users (such as root's home) are covered by empty file systems;
-* **read-only everywhere else**, except the learner's own working folder and a private ``/tmp``;
+* **an allowlist of files**: the kernel's root is a new, empty file system holding only what it needs
+  (:func:`kernel_view`: the Python environment in use, the installed ``course`` package and the grader's
+  own modules, the system's programs and libraries, time zones, fonts, a minimal ``/etc`` and ``/dev``),
+  all read-only, and the learner's own folder and private scratch folders, writable. Nothing else of the
+  machine is there: not the masters, the rest of the course root, the repository, a second checkout of
+  the course elsewhere, the home folders or ``/etc/shadow``;
 * **an unprivileged user of its own** per worker, with no capabilities and no way to gain any;
 * **limits**: address space, CPU time, file size, open files and processes (``setrlimit``; the
-  process limit binds because the kernel is not root); every process the kernel starts ends with it.
+  process limit binds because the kernel is not root); every process the kernel starts ends with it;
+  memory and processes of the whole kernel are also held by a control group of its own where the
+  machine has one (:mod:`autograder.cgroups`).
 
 On top of this, :class:`autograder.execute.GuardedExecute` caps each cell's time (nbgrader's timeout),
 the whole notebook's time and the size of the output kept.
@@ -34,7 +37,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Bool, Unicode, default
+from traitlets import Bool, Integer, Unicode, default
+
+from autograder import cgroups
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 JAIL = Path(__file__).resolve().parent / "jail.py"
@@ -122,6 +127,11 @@ class SafePathKernelManager(AsyncKernelManager):
         kw["env"] = {**(kw.get("env") or os.environ), "PYTHONSAFEPATH": "1", "JUPYTER_RUNTIME_DIR": self._private}
         return await super()._async_pre_start_kernel(**kw)
 
+    async def cleanup_resources(self, restart: bool = False) -> None:
+        """What nbclient calls once a kernel has ended, also one that died (then ``shutdown_kernel`` is not
+        called); jupyter_client binds this name to its own method, so it is routed here explicitly."""
+        await self._async_cleanup_resources(restart=restart)
+
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
         if not restart and getattr(self, "_private", None):
@@ -131,11 +141,43 @@ class SafePathKernelManager(AsyncKernelManager):
             self._private = None
 
 
+@lru_cache(maxsize=1)
+def kernel_view() -> tuple[str, ...]:
+    """What the kernel sees of the Python side of the machine (the jail adds the system's files): the
+    environment in use (the virtual environment, the base interpreter's programs, standard library and
+    site-packages), the installed ``course`` package with its data, and the grader's own modules the kernel
+    imports (``autograder/*.py``: the guard). The ``course`` package is installed editable, so it is a folder
+    of the repository: that folder is kept, not the repository (which holds the masters and the course root)."""
+    import importlib.util
+    import sysconfig
+
+    base = {"base": sys.base_prefix, "platbase": sys.base_exec_prefix, "installed_base": sys.base_prefix,
+            "installed_platbase": sys.base_exec_prefix}
+    paths = {sys.prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable))}
+    for scheme in (sysconfig.get_paths(), sysconfig.get_paths(vars=base)):
+        paths.update(scheme[key] for key in ("stdlib", "platstdlib", "purelib", "platlib"))
+    if sysconfig.get_config_var("Py_ENABLE_SHARED"):
+        paths.add(sysconfig.get_config_var("LIBDIR"))  # libpython
+    spec = importlib.util.find_spec("course")
+    paths.update(spec.submodule_search_locations if spec and spec.submodule_search_locations else [])
+    here = Path(__file__).resolve().parent
+    paths.update(str(path) for path in sorted(here.glob("*.py")) if path.name != "nbgrader_config.py")
+    return tuple(sorted(os.path.realpath(p) for p in paths if p and os.path.exists(p)))
+
+
 class SandboxKernelManager(SafePathKernelManager):
-    """A kernel manager that starts the kernel inside the sandbox (Unix-socket transport, no network)."""
+    """A kernel manager that starts the kernel inside the sandbox (Unix-socket transport, no network), in a
+    control group of its own (memory and processes of all the kernel's processes together) where the machine
+    has one; the group is removed when the kernel ends."""
 
     sandboxed = True
-    course_root = Unicode("", help="The nbgrader course root whose secrets the sandbox hides.").tag(config=True)
+    course_root = Unicode("", help="The nbgrader course root (kept for older configs: the sandbox shows only its "
+                                   "allowlist, so it needs no list of the course's secrets).").tag(config=True)
+    max_memory = Integer(0, help="Bytes of memory for all the kernel's processes together, held by a control "
+                                 "group (0: none). Set from c.GuardedExecute.max_memory.").tag(config=True)
+    max_processes = Integer(0, help="Processes and threads of the kernel together, held by a control group (0: none). "
+                                    "Set from c.GuardedExecute.max_processes.").tag(config=True)
+    cgroup: cgroups.KernelCgroup | None = None
 
     @default("transport")
     def _default_transport(self):
@@ -143,9 +185,45 @@ class SandboxKernelManager(SafePathKernelManager):
 
     def format_kernel_cmd(self, extra_arguments=None):
         command = super().format_kernel_cmd(extra_arguments)
-        course_root = self.course_root or os.environ.get(ENV_ROOT, str(REPO_ROOT / "autograder"))
-        keep = [str(REPO_ROOT), sys.prefix, sys.base_prefix, *sys.path[1:]]
-        return [*NAMESPACES, sys.executable, "-I", "-S", str(JAIL), "--course-root", course_root,
-                "--uid", str(kernel_uid()), *(x for path in keep if path for x in ("--keep", path)), "--", *command]
+        groups = self.cgroup.folders if self.cgroup else []
+        return [*NAMESPACES, sys.executable, "-I", "-S", str(JAIL), "--uid", str(kernel_uid()),
+                *(x for path in kernel_view() for x in ("--keep", path)),
+                *(x for group in groups for x in ("--cgroup", group)), "--", *command]
+
+    async def _async_pre_start_kernel(self, **kw):
+        if self.cgroup is None:  # a restart keeps the kernel's group
+            self.cgroup = cgroups.create(self.max_memory, self.max_processes)
+            if self.cgroup is not None:
+                weakref.finalize(self, _remove_quietly, self.cgroup)  # also if the kernel was never shut down
+            elif self.max_memory or self.max_processes:
+                self.log.info("no control group for this kernel (none writable here): memory is polled instead")
+        return await super()._async_pre_start_kernel(**kw)
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        try:
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        except BaseException:  # the kernel did not start: nothing will clean up after it
+            self._remove_cgroup()
+            raise
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        try:
+            await super()._async_cleanup_resources(restart=restart)
+        finally:
+            if not restart:
+                self._remove_cgroup()
+
+    def _remove_cgroup(self) -> None:
+        group = self.cgroup
+        if group is not None:
+            self.removed_cgroup, self.cgroup = group, None  # the execute step still reads its OOM counter
+            group.remove()
+
+
+def _remove_quietly(group: cgroups.KernelCgroup) -> None:
+    try:
+        group.remove(wait=1.0)
+    except OSError:
+        pass
 
 

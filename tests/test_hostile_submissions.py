@@ -566,9 +566,9 @@ HOGS = {
                 "    open(f'blob{i}', 'wb').write(b'x' * 1024**2)\n    time.sleep(0.05)\ntime.sleep(5)",
     "files_hog": "import os, time\nos.mkdir('many')\nfor i in range(2000):  # 2,000 empty files at most\n"
                  "    open(f'many/{i}', 'w').close()\n    time.sleep(0.001)\ntime.sleep(5)",
-    "memory_hog": "import os, time\nfor _ in range(3):  # three children of 200 MB each: 600 MB together\n"
-                  "    if os.fork() == 0:\n        hold = b'x' * (200 * 1024**2)\n        time.sleep(20)\n"
-                  "        os._exit(0)\ntime.sleep(10)",
+    "memory_hog": "import subprocess, sys, time\n"  # three child programs of 200 MB each: 600 MB together
+                  "code = \"import time; hold = b'x' * (200 * 1024**2); time.sleep(20)\"\n"
+                  "children = [subprocess.Popen([sys.executable, '-c', code]) for _ in range(3)]\ntime.sleep(10)",
     "slow_hog": "import time\ntime.sleep(90)",
 }
 
@@ -603,4 +603,74 @@ def test_a_learner_over_a_limit_loses_only_their_own_run(hog_class, learner, wor
     count, used = __import__("autograder.execute").execute.folder_usage(str(folder), 10_000)
     assert used < 60 * 1024**2 and count < 500, (count, used)
     assert fingerprint(outside_the_learners(root)) == before
+    assert_honest_unaffected(outcomes, alone)
+
+
+# ---------------------------------------------------------------- also: an allowlist, and memory held by the machine
+# A second checkout of the course elsewhere on the machine (outside every scratch folder): a learner's code that
+# finds it runs the master's solutions and would earn full marks with a blank notebook.
+COPIES_FROM_A_SECOND_CHECKOUT = """
+import json, os
+master = {master!r}
+try:
+    copied = 0
+    for cell in json.load(open(master))["cells"]:
+        if cell["cell_type"] == "code" and cell.get("metadata", {{}}).get("nbgrader", {{}}).get("solution"):
+            exec("".join(cell["source"]), globals())
+            copied += 1
+    print("COPIED " + str(copied))
+except OSError as error:
+    print("BLOCKED " + type(error).__name__)
+"""
+# Three child programs of 1.5 GB each (4.5 GB together) against the 3 GB a learner has: the control group holds
+# them to 3 GB, so the machine never gives more.
+THREE_BIG_CHILDREN = """
+import subprocess, sys, time
+code = "import time; hold = b'x' * (1536 * 1024**2); time.sleep(30)"
+children = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(3)]
+time.sleep(25)
+"""
+
+
+@pytest.fixture(scope="module")
+def allowlist_class(tmp_path_factory, honest_alone):
+    import shutil
+    import uuid
+
+    from autograder import cgroups
+
+    second = Path(f"/srv/cmw-test-{uuid.uuid4().hex[:8]}")
+    try:
+        shutil.copytree(REPO_ROOT / ASSIGNMENT, second / ASSIGNMENT)
+        root = new_class(tmp_path_factory.mktemp("allowlist"))
+        honest_pair(root)
+        notebooks = graded_notebooks()
+        hand_in(root, "second_checkout", {n: with_cell(blank(root, n), COPIES_FROM_A_SECOND_CHECKOUT.format(
+            master=str(second / ASSIGNMENT / n))) for n in notebooks})
+        hand_in(root, "big_children", {notebooks[0]: with_cell(blank(root, notebooks[0]), THREE_BIG_CHILDREN),
+                                       **{n: blank(root, n) for n in notebooks[1:]}})
+        before = fingerprint(outside_the_learners(root) + [second])
+        groups = cgroups.existing()
+        outcomes = grade(root)
+        assert cgroups.existing() <= groups, f"control groups outlived their kernels: {cgroups.existing() - groups}"
+        yield root, outcomes, before, second, honest_alone
+    finally:
+        shutil.rmtree(second, ignore_errors=True)
+
+
+def test_a_second_checkout_elsewhere_on_the_machine_is_out_of_reach(allowlist_class):
+    root, outcomes, before, second, alone = allowlist_class
+    assert_no_gain(outcomes["second_checkout"], alone)
+    printed = [line for n in graded_notebooks() for c in read(root / "autograded" / "second_checkout" / ASSIGNMENT / n).cells
+               for o in c.get("outputs", []) for line in o.get("text", "").splitlines()
+               if line.startswith(("COPIED", "BLOCKED"))]
+    assert printed and all(line == "BLOCKED FileNotFoundError" for line in printed), printed
+    assert fingerprint(outside_the_learners(root) + [second]) == before
+    assert_honest_unaffected(outcomes, alone)
+
+
+def test_child_programs_past_the_memory_limit_end_only_their_learners_run(allowlist_class):
+    root, outcomes, before, second, alone = allowlist_class
+    outcome = outcomes["big_children"]
+    assert outcome.status == "error" and "used more than 3 GB of memory" in outcome.reason, outcome
     assert_honest_unaffected(outcomes, alone)

@@ -186,9 +186,9 @@ class Page:
     written_max = property(lambda self: self._sum("written", "max_score"))
     written_waiting = property(lambda self: any(i.state == "waiting" for i in self.items))
     written_waiting_points = property(lambda self: self._sum("written", "max_score", {"waiting"}))
-    written_marked = property(lambda self: self._sum("written", "score", {"marked", "not answered"}))
-    written_marked_max = property(lambda self: self._sum("written", "max_score", {"marked", "not answered"}))
-    total = property(lambda self: self.auto_score + self.written_marked)
+    written_marked = property(lambda self: self._sum("written", "score", {"marked"}))
+    written_marked_max = property(lambda self: self._sum("written", "max_score", {"marked"}))
+    total = property(lambda self: self.auto_score + self.written_marked)  # a written answer left blank scores 0
     total_max = property(lambda self: self.auto_max + self.written_max)
 
     @property
@@ -240,21 +240,25 @@ def markdown_html(source: str) -> Markup:
     return safe_html(mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])(source))
 
 
-HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$|^\s*\*\*(.+?)\*\*", re.M)
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+BOLD_LEAD = re.compile(r"^\s*\*\*(.+?)\*\*")  # "**B. The practice crisis (3 points).** After you hand in ..."
 POINTS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s+points?\s*\)\s*\.?\s*$", re.I)
 
 
 def item_title(cells, index: int) -> str:
-    """The title of the graded cell ``cells[index]``: the last heading (or bold lead) of the nearest markdown
-    cell above it that has one, without its "(N points)", e.g. "Question 3 — Community or audience?"."""
+    """The title of the graded cell ``cells[index]``, from the nearest markdown cell above it that has one:
+    its last heading, or else the bold words it starts with; without "(N points)", e.g. "Question 3 —
+    Community or audience?". The cell's grade id when there is none."""
     for cell in reversed(cells[:index]):
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell.cell_type != "markdown" or meta.get("solution"):
             continue
-        found = [(m.group(1) or m.group(2)).strip() for m in HEADING.finditer(cell.source)]
-        if found:
-            title = POINTS.sub("", found[-1]).strip().rstrip(".:").strip()
-            return title.replace("**", "").replace("*", "").replace("`", "") or found[-1]
+        headings = HEADING.findall(cell.source)
+        lead = BOLD_LEAD.match(cell.source)
+        found = headings[-1] if headings else lead.group(1) if lead else ""
+        title = POINTS.sub("", found.replace("**", "").replace("`", "")).strip().rstrip(".:").strip()
+        if title:
+            return title
     meta = cells[index].get("metadata", {}).get("nbgrader", {})
     return str(meta.get("grade_id", f"Item {index + 1}"))
 
@@ -318,6 +322,8 @@ def render_page(nb, notebook: str, record, released: dict[str, str]) -> str:
         messages = _check_messages(cell) if kind == "autograded" else []
         if kind == "autograded" and any(NotAttempted.title in m for m in messages):
             blank = True
+        if blank:  # that a hidden test failed too says nothing more
+            messages = [m for m in messages if m != HIDDEN_FAILED]
         score, max_score = grade.score or 0, grade.max_score or 0
         if kind == "written":
             state = ("not answered" if blank else "waiting" if grade.needs_manual_grade and grade.manual_score is None

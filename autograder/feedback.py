@@ -165,9 +165,9 @@ class Item:
 
     @property
     def state_text(self) -> str:
-        if self.state == "not yet right" and self.score:
-            return f"Partly right ({_points(self.score)} of {_points(self.max_score)} points)"
-        return {"right": "Right", "not yet right": "Not yet right", "not answered": "Not answered",
+        if self.state == "not yet right":  # from the points (the check's own message is shown as it was)
+            return f"{'Partly right' if self.score else 'Not right'} ({_points(self.score)} of {_points(self.max_score)} points)"
+        return {"right": "Right", "not answered": "Not answered",
                 "waiting": "Written answer: waiting for your instructor",
                 "marked": "Marked by your instructor"}[self.state]
 

@@ -22,6 +22,7 @@ import hashlib
 import os
 import shutil
 import sys
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -166,6 +167,8 @@ def skip_iri_checker() -> None:
 def main(folders: list[str], workbook: Path = WORKBOOK, stream=None) -> int:
     """``python -m course grade``: grade the learner's modules, print the scores and where the feedback is."""
     skip_iri_checker()
+    # nbgrader's gradebook, on its first grading of a learner: SQLAlchemy notes a row it adds a moment later
+    warnings.filterwarnings("ignore", message=r"Object of type <Submitted\w*> not in session")
     from course.markscheme import write_all
     from course.syllabus import module
 

@@ -10,7 +10,13 @@ feedback is rendered from cleaned copies instead:
 * an error raised by a hidden test is replaced by a neutral line, without its traceback (which
   would quote the hidden code).
 
-The points of every item and the grader's comments are nbgrader's own, from the gradebook.
+The points of every item and the grader's comments are nbgrader's own, from the gradebook. The page is
+rendered here (Jinja2, autoescaped: ``templates/feedback.html.j2``) for a reader who is not a programmer:
+a summary first (the score out of the autograded points, written answers *waiting for your instructor*
+until they are marked, what to revisit), then each item by the title of its question, with the learner's
+answer ("not answered" when it is still the placeholder), the check's message, the points and comments.
+Learner-written HTML and Markdown reach the page only through bleach (:func:`safe_html`); the test cells'
+code is never shown.
 
 The graded folders are where learners' code ran, so they are read as :mod:`autograder.safefs` reads
 anything a learner controls: only the notebooks, each a regular file opened without following links and
@@ -111,6 +117,9 @@ def generate_feedback(root: Path, assignment: str, students: list[str] | None = 
     root = Path(root).resolve()
     build, problems = build_clean_copies(root, assignment, students)
     done = sorted(p.name for p in build.iterdir() if (p / assignment).is_dir()) if build.is_dir() else []
+    problems += [f"{student}: no graded folder autograded/{student}/{assignment}; no feedback written"
+                 for student in students or [] if student not in done and not any(p.startswith(f"{student}:")
+                                                                                  for p in problems)]
     with Gradebook(busy_db_url(root)) as gradebook:
         for student in done:
             if students and student not in students:

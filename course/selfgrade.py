@@ -19,6 +19,7 @@ they have already run in JupyterLab (the sandbox protects a course root from oth
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import sys
@@ -119,6 +120,10 @@ def grade_module(module: Module, workbook: Path = WORKBOOK, root: Path = COURSE_
     from autograder.grading import busy_db_url, grade_one
 
     workbook = Path(workbook).resolve()
+    for master in graded_notebooks((Path(root) / "source" / module.folder).resolve()):
+        if not (workbook / module.folder / master.name).is_file():
+            raise SelfGradeError(f"{workbook / module.folder / master.name} is missing: run `make workbook` to get "
+                                 "the course's copy back")
     os.environ["PATH"] = tool_env()["PATH"]  # nbgrader runs `alembic` to set up a new gradebook
     scratch = scratch_course(module, workbook, Path(root))
     with Gradebook(busy_db_url(scratch)) as gradebook:
@@ -127,13 +132,8 @@ def grade_module(module: Module, workbook: Path = WORKBOOK, root: Path = COURSE_
     outcome = grade_one(str(scratch), module.folder, learner, sandbox=False)
     if outcome.status == "error":
         raise SelfGradeError(f"{module.folder} could not be graded: {outcome.reason}")
-    problems: list[str] = []
-
-    class _Collect:
-        def write(self, text):
-            problems.append(text.strip())
-
-    generate_feedback(scratch, module.folder, [learner], stream=_Collect())
+    problems = io.StringIO()  # what generate_feedback could not write, said below if no page came out
+    generate_feedback(scratch, module.folder, [learner], stream=problems)
     with Gradebook(busy_db_url(scratch)) as gradebook:
         submission = gradebook.find_submission(module.folder, learner)
         auto_score, auto_max = submission.code_score, submission.max_code_score
@@ -148,7 +148,7 @@ def grade_module(module: Module, workbook: Path = WORKBOOK, root: Path = COURSE_
         shutil.copy2(page, out_dir / page.name)
         copied.append(out_dir / page.name)
     if not copied:
-        raise SelfGradeError(f"no feedback was written for {module.folder}: " + "; ".join(filter(None, problems)))
+        raise SelfGradeError(f"no feedback was written for {module.folder}: " + problems.getvalue().strip())
     return ModuleResult(module, auto_score, auto_max, written_max, copied)
 
 

@@ -180,3 +180,11 @@ def test_the_feedback_page_in_a_real_browser(graded):
             page.screenshot(path=str(ARTIFACTS / "selfgrade-feedback.png"), full_page=True)
         finally:
             browser.close()
+
+
+def test_a_missing_workbook_or_notebook_is_named(tmp_path):
+    missing = make_grade(tmp_path / "nowhere")
+    assert missing.returncode == 1 and f"{tmp_path / 'nowhere' / M1} does not exist" in missing.stderr, missing.stderr
+    (tmp_path / "book" / M1).mkdir(parents=True)  # the module's folder, without its assignment
+    empty = make_grade(tmp_path / "book")
+    assert empty.returncode == 1 and f"{tmp_path / 'book' / M1 / ASSIGNMENT} is missing" in empty.stderr, empty.stderr

@@ -226,12 +226,11 @@ def _template():
 
 
 # What learner-written HTML may keep in a feedback page (bleach's allowlist, with tables and paragraphs):
-# no script, no style, no event handler, no link other than http(s) and mail.
+# no script, no style or class, no event handler, no link other than http(s) and mail.
 SAFE_TAGS = frozenset({"a", "abbr", "b", "blockquote", "br", "code", "del", "div", "em", "h1", "h2", "h3", "h4",
                        "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "span", "strong", "sub", "sup", "table",
                        "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
-SAFE_ATTRIBUTES = {"a": ["href", "title"], "td": ["colspan", "rowspan"], "th": ["colspan", "rowspan"],
-                   "*": ["class"]}
+SAFE_ATTRIBUTES = {"a": ["href", "title"], "td": ["colspan", "rowspan"], "th": ["colspan", "rowspan"]}
 
 
 def safe_html(html: str) -> Markup:

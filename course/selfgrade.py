@@ -195,7 +195,7 @@ def main(folders: list[str], workbook: Path = WORKBOOK, stream=None) -> int:
         print(f"  Autograded score: {result.auto_score:g} / {result.auto_max:g} points", file=out)
         if result.written_max:
             (scheme,) = write_all([m], workbook / "feedback" / m.folder)
-            print(f"  Written answers:  {result.written_max:g} points, waiting for your instructor. Compare yours "
+            print(f"  Written answers:  {result.written_max:g} points, graded by your instructor, not here. Compare yours "
                   f"with the model answers and rubric in {scheme}", file=out)
         graded = m.assignment.file.replace(".ipynb", ".html")
         for page in result.feedback:

@@ -109,7 +109,7 @@ def test_the_learner_gets_scores_and_feedback_in_their_workbook(graded):
     book = graded["book"]
     first, second = graded["runs"]
     assert "Autograded score: 13 / 18 points" in first.stdout, first.stdout  # Q4 blank (3), Q6 wrong (2)
-    assert "waiting for your instructor" in first.stdout
+    assert "Written answers:  12 points, graded by your instructor" in first.stdout
     assert "Autograded score: 16 / 18 points" in second.stdout, second.stdout  # Q4 now right: nothing stale kept
     assert (book / "feedback" / M1 / PAGE).is_file() and (book / "feedback" / M1 / f"{M1}.md").is_file()
     scratch = book / ".grading" / M1

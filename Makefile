@@ -26,7 +26,8 @@ export JUPYTER_PLATFORM_DIRS := 1
 
 help:
 	@echo "make lab         set up, generate the learner workbook and open JupyterLab on it"
-	@echo "make grade       grade your own workbook with nbgrader (feedback in workbook/feedback/)"
+	@echo "make grade       grade your own workbook with nbgrader, privately (feedback in workbook/feedback/);"
+	@echo "                 make grade MODULE=module1_intro grades one module"
 	@echo "make test        set up and run the whole test suite"
 	@echo "make hub         (instructors, as root) start the course hub for a class; make hub-stop stops it"
 	@echo "make doctor      check the set-up ([ OK ] / [FAIL] per dependency and notebook folder)"
@@ -86,7 +87,7 @@ lab: workbook
 	@$(BIN)/python -m course lab --ip $(IP) --port $(PORT)
 
 grade: setup
-	$(BIN)/python -m course grade
+	$(BIN)/python -m course grade $(MODULE)
 
 doctor: setup
 	$(BIN)/python -m course doctor

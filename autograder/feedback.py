@@ -10,8 +10,14 @@ feedback is rendered from cleaned copies instead:
 * an error raised by a hidden test is replaced by a neutral line, without its traceback (which
   would quote the hidden code).
 
-The points of every item and the grader's comments are nbgrader's own, from the gradebook. Each page
-carries a Content-Security-Policy ``<meta>`` tag that forbids every script (it needs none).
+The points of every item and the grader's comments are nbgrader's own, from the gradebook. The page is
+rendered here (Jinja2, autoescaped: ``templates/feedback.html.j2``) for a reader who is not a programmer:
+a summary first (the score out of the autograded points, written answers *waiting for your instructor*
+until they are marked, what to revisit), then each item by the title of its question, with the learner's
+answer ("not answered" when it is still the placeholder), the check's message, the points and comments.
+Learner-written HTML and Markdown reach the page only through bleach (:func:`safe_html`); the test cells'
+code is never shown. Each page carries a
+Content-Security-Policy ``<meta>`` tag that forbids every script (it needs none: :mod:`autograder.csp`).
 
 The graded folders are where learners' code ran, so they are read as :mod:`autograder.safefs` reads
 anything a learner controls: only the notebooks, each a regular file opened without following links and
@@ -21,15 +27,18 @@ and the other learners' feedback is written all the same.
 
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from markupsafe import Markup
+from nbconvert.filters import strip_ansi
 
 from autograder import safefs
 from autograder.csp import add_feedback_policy
 from autograder.grading import EXCHANGE_FILES
-from course.nbgrader_cli import NbgraderError, nbgrader
 
 BUILD = ".feedback-build"  # cleaned copies, under the course root
 CHECK_OUTCOMES = ("NotYetRight", "NotAttempted")
@@ -95,29 +104,53 @@ def build_clean_copies(root: Path, assignment: str, students: list[str] | None =
 
 
 def generate_feedback(root: Path, assignment: str, students: list[str] | None = None, stream=None) -> Path:
-    """Write leak-free feedback (HTML per learner and notebook) to ``feedback/``, as nbgrader would.
+    """Write leak-free feedback (an HTML page per learner and notebook) to ``feedback/``, where nbgrader writes it.
 
-    A learner whose graded folder cannot be used is named on ``stream`` (stderr) and skipped; if nbgrader
-    fails on the class at once, each learner is tried alone, so one bad folder never costs the others theirs.
+    The pages are rendered here (see :func:`render_page`), in this process, from the cleaned copies and
+    the gradebook; ``timestamp.txt`` and ``submission_secret.txt`` go next to them, as nbgrader's
+    ``generate_feedback`` does, so ``nbgrader release_feedback`` releases them. A learner whose graded
+    folder or gradebook record cannot be used is named on ``stream`` (stderr) and skipped; the others get
+    their feedback all the same.
     """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    from autograder.grading import busy_db_url
+
     root = Path(root).resolve()
-    _build, problems = build_clean_copies(root, assignment, students)
-    common = ["--force", f"--CourseDirectory.autograded_directory={BUILD}"]
-    failed = []
-    if not students:
-        try:
-            nbgrader("generate_feedback", assignment, *common, root=root)
-        except NbgraderError:
-            students = sorted(p.name for p in (root / BUILD).iterdir() if (p / assignment).is_dir())
-    for student in students or []:  # nbgrader takes one --student at a time
-        try:
-            nbgrader("generate_feedback", assignment, "--student", student, *common, root=root)
-        except NbgraderError as error:
-            failed.append(f"{student}: nbgrader could not write the feedback ({str(error).splitlines()[-1][:200]})")
-    for page in sorted((root / "feedback").glob(f"*/{assignment}/*.html")):
-        if page.is_file() and not page.is_symlink():  # no script runs in a feedback page (autograder/csp.py)
-            page.write_text(add_feedback_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
-    for line in problems + failed:
+    build, problems = build_clean_copies(root, assignment, students)
+    done = sorted(p.name for p in build.iterdir() if (p / assignment).is_dir()) if build.is_dir() else []
+    problems += [f"{student}: no graded folder autograded/{student}/{assignment}; no feedback written"
+                 for student in students or [] if student not in done and not any(p.startswith(f"{student}:")
+                                                                                  for p in problems)]
+    with Gradebook(busy_db_url(root)) as gradebook:
+        for student in done:
+            if students and student not in students:
+                continue
+            source = build / student / assignment
+            target = root / "feedback" / student / assignment
+            try:
+                pages = {}
+                for path in sorted(source.glob("*.ipynb")):
+                    nb = nbformat.read(str(path), as_version=4)
+                    record = gradebook.find_submission_notebook(path.stem, assignment, student)
+                    pages[path.stem + ".html"] = render_page(nb, path.name, record,
+                                                             _released_sources(root, assignment, path.name))
+            except MissingEntry:
+                problems.append(f"{student}: no graded submission of {assignment} in the gradebook; no feedback written")
+                continue
+            except Exception as error:
+                problems.append(f"{student}: the feedback could not be written ({type(error).__name__}: {error})")
+                continue
+            safefs.remove_tree(target)
+            target.mkdir(parents=True)
+            for name, html in pages.items():
+                (target / name).write_text(add_feedback_policy(html), encoding="utf-8")  # no script runs there
+            for name in EXCHANGE_FILES:  # what release_feedback reads next to the pages
+                if (source / name).is_file():
+                    (target / name).write_bytes((source / name).read_bytes())
+            for path in target.iterdir():
+                path.chmod(0o644)
+    for line in problems:
         print(f"feedback: {line}", file=stream or sys.stderr)
     from autograder.grading import hand_back
 
@@ -125,6 +158,210 @@ def generate_feedback(root: Path, assignment: str, students: list[str] | None = 
         hand_back(root, folder)
         hand_back(root, folder.parent, deep=False)
     return root / "feedback"
+
+
+# --------------------------------------------------------------------------- the page
+@dataclass
+class Item:
+    """One graded item of a notebook, as its feedback page shows it."""
+
+    anchor: str
+    title: str
+    kind: str  # autograded | written
+    score: float
+    max_score: float
+    state: str  # right | not yet right | not answered | waiting | marked
+    blank: bool = False
+    answer_source: str = ""
+    answer_html: Markup | None = None
+    answer_outputs: list[Markup] = field(default_factory=list)
+    same_answer_as: str = ""
+    messages: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+
+    @property
+    def state_text(self) -> str:
+        if self.state == "not yet right":  # from the points (the check's own message is shown as it was)
+            return f"{'Partly right' if self.score else 'Not right'} ({_points(self.score)} of {_points(self.max_score)} points)"
+        return {"right": "Right", "not answered": "Not answered",
+                "waiting": "Written answer: waiting for your instructor",
+                "marked": "Marked by your instructor"}[self.state]
+
+
+@dataclass
+class Page:
+    title: str
+    notebook: str
+    items: list[Item]
+
+    def _sum(self, kind: str, attr: str, states=None) -> float:
+        return sum(getattr(i, attr) for i in self.items if i.kind == kind and (states is None or i.state in states))
+
+    auto_score = property(lambda self: self._sum("autograded", "score"))
+    auto_max = property(lambda self: self._sum("autograded", "max_score"))
+    written_max = property(lambda self: self._sum("written", "max_score"))
+    written_waiting = property(lambda self: any(i.state == "waiting" for i in self.items))
+    written_waiting_points = property(lambda self: self._sum("written", "max_score", {"waiting"}))
+    written_marked = property(lambda self: self._sum("written", "score", {"marked"}))
+    written_marked_max = property(lambda self: self._sum("written", "max_score", {"marked"}))
+    total = property(lambda self: self.auto_score + self.written_marked)  # a written answer left blank scores 0
+    total_max = property(lambda self: self.auto_max + self.written_max)
+
+    @property
+    def revisit(self) -> list[Item]:
+        return [i for i in self.items if i.state in ("not yet right", "not answered")
+                or (i.state == "marked" and i.score < i.max_score)]
+
+
+def _points(value: float | None) -> str:
+    return f"{value or 0:g}"
+
+
+_ENVIRONMENT = None
+
+
+def _template():
+    global _ENVIRONMENT
+    if _ENVIRONMENT is None:
+        from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+        _ENVIRONMENT = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+                                   autoescape=select_autoescape(default=True, default_for_string=True),
+                                   trim_blocks=True, lstrip_blocks=True)
+        _ENVIRONMENT.filters["points"] = _points
+    return _ENVIRONMENT.get_template("feedback.html.j2")
+
+
+# What learner-written HTML may keep in a feedback page (bleach's allowlist, with tables and paragraphs):
+# no script, no style or class, no event handler, no link other than http(s) and mail.
+SAFE_TAGS = frozenset({"a", "abbr", "b", "blockquote", "br", "code", "del", "div", "em", "h1", "h2", "h3", "h4",
+                       "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "span", "strong", "sub", "sup", "table",
+                       "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+SAFE_ATTRIBUTES = {"a": ["href", "title"], "td": ["colspan", "rowspan"], "th": ["colspan", "rowspan"]}
+
+
+def safe_html(html: str) -> Markup:
+    """Learner-controlled HTML, cleaned by bleach to :data:`SAFE_TAGS` (what is left is safe to show)."""
+    import bleach
+
+    return Markup(bleach.clean(html, tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES,
+                               protocols={"http", "https", "mailto"}, strip=True, strip_comments=True))
+
+
+def markdown_html(source: str) -> Markup:
+    """A learner's written (Markdown) answer as HTML: raw HTML in it escaped by mistune, the result cleaned."""
+    import mistune
+
+    return safe_html(mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])(source))
+
+
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+BOLD_LEAD = re.compile(r"^\s*\*\*(.+?)\*\*")  # "**B. The practice crisis (3 points).** After you hand in ..."
+POINTS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s+points?\s*\)\s*\.?\s*$", re.I)
+
+
+def item_title(cells, index: int) -> str:
+    """The title of the graded cell ``cells[index]``, from the nearest markdown cell above it that has one:
+    its last heading, or else the bold words it starts with; without "(N points)", e.g. "Question 3 —
+    Community or audience?". The cell's grade id when there is none."""
+    for cell in reversed(cells[:index]):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type != "markdown" or meta.get("solution"):
+            continue
+        headings = HEADING.findall(cell.source)
+        lead = BOLD_LEAD.match(cell.source)
+        found = headings[-1] if headings else lead.group(1) if lead else ""
+        title = POINTS.sub("", found.replace("**", "").replace("`", "")).strip().rstrip(".:").strip()
+        if title:
+            return title
+    meta = cells[index].get("metadata", {}).get("nbgrader", {})
+    return str(meta.get("grade_id", f"Item {index + 1}"))
+
+
+def _text(output) -> str:
+    if output.get("output_type") == "stream":
+        return output.get("text", "")
+    if output.get("output_type") == "error":
+        return str(output.get("evalue", ""))
+    return output.get("data", {}).get("text/plain", "")
+
+
+def _check_messages(cell) -> list[str]:
+    return [text for text in (strip_ansi(_text(o)).strip() for o in cell.get("outputs", [])) if text]
+
+
+def _answer_outputs(cell) -> list[Markup]:
+    shown = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if "text/html" in data:
+            shown.append(safe_html(data["text/html"]))
+        elif "image/png" in data:
+            shown.append(Markup('<img alt="a chart from your answer" src="data:image/png;base64,{}">').format(
+                "".join(str(data["image/png"]).split())))
+        elif _text(output).strip():
+            shown.append(Markup("<pre>{}</pre>").format(strip_ansi(_text(output))))
+    return shown
+
+
+STUBS = ("# YOUR ANSWER HERE", "# YOUR CODE HERE", "YOUR ANSWER HERE", "_Write your answer here._")
+
+
+def _is_blank(source: str, released: str | None) -> bool:
+    text = " ".join(source.split())
+    return not text or text in STUBS or (released is not None and text == " ".join(released.split()))
+
+
+def render_page(nb, notebook: str, record, released: dict[str, str]) -> str:
+    """The feedback page of one graded (cleaned) notebook; ``record`` is nbgrader's ``SubmittedNotebook``."""
+    from course.checks import NotAttempted
+
+    grades = {g.name: g for g in record.grades}
+    comments = {c.name: c.manual_comment for c in record.comments if c.manual_comment}
+    cells = nb.cells
+    items: list[Item] = []
+    answered_in: dict[int, str] = {}
+    for index, cell in enumerate(cells):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        grade = grades.get(meta.get("grade_id", ""))
+        if not meta.get("grade") or grade is None:
+            continue
+        title = item_title(cells, index)
+        kind = "written" if meta.get("solution") else "autograded"
+        answer_at = index if meta.get("solution") else next(
+            (i for i in range(index - 1, -1, -1) if cells[i].get("metadata", {}).get("nbgrader", {}).get("solution")),
+            None)
+        answer = cells[answer_at] if answer_at is not None else None
+        answer_id = answer.metadata["nbgrader"].get("grade_id") if answer is not None else None
+        blank = answer is not None and _is_blank(answer.source, released.get(answer_id))
+        messages = _check_messages(cell) if kind == "autograded" else []
+        if kind == "autograded" and any(NotAttempted.title in m for m in messages):
+            blank = True
+        if blank:  # that a hidden test failed too says nothing more
+            messages = [m for m in messages if m != HIDDEN_FAILED]
+        score, max_score = grade.score or 0, grade.max_score or 0
+        if kind == "written":
+            state = ("not answered" if blank else "waiting" if grade.needs_manual_grade and grade.manual_score is None
+                     else "marked")
+        else:
+            state = "right" if score >= max_score else "not answered" if blank else "not yet right"
+        item = Item(anchor=f"item-{len(items) + 1}", title=title, kind=kind, score=score, max_score=max_score,
+                    state=state, blank=blank, messages=messages,
+                    comments=[text for key in (meta.get("grade_id"), answer_id) if key in comments
+                              for text in [comments[key]]])
+        if answer is not None and not blank:
+            if answer_at in answered_in:
+                item.same_answer_as = answered_in[answer_at]
+            elif answer.cell_type == "markdown":
+                item.answer_html = markdown_html(answer.source)
+            else:
+                item.answer_source = answer.source
+                item.answer_outputs = _answer_outputs(answer)
+            answered_in.setdefault(answer_at, title)
+        items.append(item)
+    title = next((m.group(1) for c in cells if c.cell_type == "markdown"
+                  for m in [re.search(r"^#\s+(.+)$", c.source, re.M)] if m), notebook)
+    return _template().render(page=Page(title=title.strip(), notebook=notebook, items=items))
 
 
 def leaks(page: str, master_nb, own_work: str = "") -> list[str]:
@@ -152,4 +389,4 @@ def leaks(page: str, master_nb, own_work: str = "") -> list[str]:
     return found
 
 
-__all__ = ["clean_notebook", "generate_feedback", "leaks"]
+__all__ = ["clean_notebook", "generate_feedback", "leaks", "render_page"]

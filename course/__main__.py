@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     lab.add_argument("--port", type=int, default=8888)
     grade = sub.add_parser("grade", help="grade your own workbook")
     grade.add_argument("modules", nargs="*", help="module folders (default: every module with an assignment)")
+    grade.add_argument("--workbook", default=None, help="the workbook to grade (default: workbook/)")
     sub.add_parser("markscheme", help="write the mark schemes")
     nav = sub.add_parser("nav", help="regenerate previous/next links")
     nav.add_argument("--check", action="store_true")
@@ -57,7 +58,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return lab_main(WORKBOOK, args.ip, args.port)
     if args.command == "grade":
-        return _grade(args.modules)
+        from pathlib import Path
+
+        from course.selfgrade import main as grade_main
+        from course.workbook import WORKBOOK
+
+        return grade_main(args.modules, Path(args.workbook) if args.workbook else WORKBOOK)
     if args.command == "markscheme":
         from course.markscheme import write_all
         from course.nbgrader_cli import COURSE_ROOT
@@ -111,34 +117,6 @@ def _progress(record: str | None, detail: bool, chart_file: str | None) -> int:
         figure = progress.chart(progress.summary(progress.read(path).entries))
         figure.savefig(chart_file, dpi=120)
         print(f"\nChart saved to {chart_file}")
-    return 0
-
-
-def _grade(folders: list[str]) -> int:
-    from course.markscheme import write_all
-    from course.nbgrader_cli import COURSE_ROOT
-    from course.selfgrade import gradable_modules, grade_module
-    from course.syllabus import module
-    from course.workbook import WORKBOOK
-
-    modules = [module(f) for f in folders] if folders else gradable_modules()
-    if not modules:
-        print("Nothing to grade yet: run `make lab` (or `make workbook`) first to create workbook/.")
-        return 1
-    write_all(modules, COURSE_ROOT / "markscheme")
-    for m in modules:
-        print(f"Grading {m.folder} (this runs every notebook of the module; it takes a little while) ...", flush=True)
-        result = grade_module(m)
-        print(f"  Autograded score: {result.auto_score:g} / {result.auto_max:g} points")
-        if result.written_max:
-            print(f"  Written answers:  {result.written_max:g} points, graded by a person. Compare yours with the model "
-                  f"answers and rubric in autograder/markscheme/{m.folder}.md")
-        graded = m.assignment.file.replace(".ipynb", ".html")
-        for page in result.feedback:
-            if page.name == graded:
-                print(f"  Feedback report: {page}")
-        if result.feedback:
-            print(f"  (feedback on the lesson notebooks is in the same folder, {result.feedback[0].parent})")
     return 0
 
 

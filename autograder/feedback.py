@@ -390,3 +390,44 @@ def leaks(page: str, master_nb, own_work: str = "") -> list[str]:
 
 
 __all__ = ["clean_notebook", "generate_feedback", "leaks", "render_page"]
+
+
+def _release_feedback_base():
+    from nbgrader.exchange.default.release_feedback import ExchangeReleaseFeedback
+
+    return ExchangeReleaseFeedback
+
+
+class ReleaseFeedback(_release_feedback_base()):
+    """nbgrader's ``release_feedback`` (plain, or formgrader's button) for a class where some submissions were
+    placed in ``submitted/`` by hand (the README allows it) rather than handed in through the exchange.
+
+    nbgrader files a page under a hash of the ``submission_secret.txt`` the learner's own submit wrote; a
+    submission placed by hand has none, and stock ``release_feedback`` stops with a traceback at the first
+    such learner, releasing nothing for the learners after them. Here those learners are named, with where
+    their pages are to hand over directly, and everyone else's feedback is released as usual.
+    Configured by ``c.ExchangeFactory.release_feedback`` (``autograder/nbgrader_config.py``).
+    """
+
+    def copy_files(self):
+        by_hand = []
+        for folder in self._feedback_folders():
+            if not all((folder / name).is_file() and not (folder / name).is_symlink() for name in EXCHANGE_FILES):
+                by_hand.append(folder)
+        for folder in by_hand:
+            self.log.warning(
+                "Feedback for %s was not released: the submission was placed in submitted/ by hand, not handed "
+                "in through the exchange, so nbgrader has no submission secret to file it under. Give the learner "
+                "%s directly.", folder.parent.name, folder)
+        if by_hand:
+            skipped = {folder.parent.name for folder in by_hand}
+            already = set(filter(None, (self.coursedir.student_id_exclude or "").split(",")))
+            self.coursedir.student_id_exclude = ",".join(sorted(already | skipped))
+        return super().copy_files()
+
+    def _feedback_folders(self) -> list[Path]:
+        """The feedback folders nbgrader is about to release (``src_path`` holds a ``*`` for the learner)."""
+        import glob
+        import os
+
+        return sorted({Path(page).parent for page in glob.glob(os.path.join(self.src_path, "*.html"))})

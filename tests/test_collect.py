@@ -355,3 +355,27 @@ def test_a_submission_is_bounded_in_size_and_time_and_names_are_read_strictly(tm
     for bad in (f"..+{TINY}+2026-01-05 10:00:00 UTC+x", f"z[o]e+{TINY}+2026-01-05 10:00:00 UTC+x",
                 f"zoe+{TINY}+yesterday+x", f"zoe+{TINY}", "notes"):
         assert parse_name(bad) is None, bad
+
+
+def test_release_feedback_names_a_submission_placed_by_hand_and_releases_the_others(exchange):
+    """The README allows placing a submission in submitted/ by hand; stock release_feedback then stops with a
+    traceback at that learner. Through the course's plugin it names them and releases everyone else's."""
+    from autograder.feedback import generate_feedback
+    from autograder.grading import grade_all
+
+    root = exchange["root"]
+    by_hand = root / "submitted" / "dave" / TINY
+    by_hand.mkdir(parents=True)
+    shutil.copy(root / "release" / TINY / NB, by_hand / NB)
+    grade_all(root, TINY, ["alice", "dave"], workers=2, progress=False, stream=io.StringIO())
+    generate_feedback(root, TINY, ["alice", "dave"], stream=io.StringIO())
+    assert (root / "feedback" / "dave" / TINY / "tiny.html").is_file()
+    done = subprocess.run([sys.executable, "-m", "nbgrader", "release_feedback", TINY, "--course", COURSE], cwd=root,
+                          env=tool_env(), capture_output=True, text=True, timeout=300)
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    assert "Feedback for dave was not released: the submission was placed in submitted/ by hand" in said, said
+    assert f"feedback/dave/{TINY}" in said
+    released = list((root / "exchange" / COURSE / "feedback").glob("*.html"))
+    assert released and "Releasing feedback for student 'alice'" in said, said
+    assert "Releasing feedback for student 'dave'" not in said

@@ -53,12 +53,16 @@ def widest_table(outputs) -> int:
     import re
 
     widest = 0
-    for output in outputs:
-        table = (output.get("data") or {}).get("text/html", "")
-        table = "".join(table) if isinstance(table, list) else table
+    for table in _html(outputs):
         for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S):
             widest = max(widest, len(re.findall(r"<t[dh][\s>]", row)))
     return widest
+
+
+def _html(outputs) -> list[str]:
+    """The HTML of each output (pandas tables among it)."""
+    pieces = [(output.get("data") or {}).get("text/html", "") for output in outputs]
+    return ["".join(piece) if isinstance(piece, list) else piece for piece in pieces]
 
 
 def cut_table_values(outputs) -> list[str]:
@@ -67,9 +71,7 @@ def cut_table_values(outputs) -> list[str]:
     import re
 
     found = []
-    for output in outputs:
-        table = (output.get("data") or {}).get("text/html", "")
-        table = "".join(table) if isinstance(table, list) else table
+    for table in _html(outputs):
         for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", table, re.S):
             value = html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
             if value.endswith("...") and value != "...":

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import glob
 import os
 import pwd
 import stat
@@ -37,10 +38,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from nbgrader.exchange.default.collect import ExchangeCollect
+from nbgrader.exchange.default.release_feedback import ExchangeReleaseFeedback
 from nbgrader.utils import parse_utc
 from traitlets import Float
 
 from autograder import safefs
+from autograder.grading import EXCHANGE_FILES  # what nbgrader's submit writes beside the work
 
 TOLERANCE = 120.0  # seconds a timestamp.txt may claim before the submission's last change (clocks, slow copies)
 MAX_SUBMISSION_BYTES = 500 * 1024**2  # all files of one submission together
@@ -48,7 +51,6 @@ MAX_SUBMISSION_SECONDS = 60.0  # reading and copying one submission
 MAX_INBOX_ENTRIES = 50_000  # folders looked at in the inbox (all learners, all assignments)
 STAGING = ".collect-exchange-"  # a folder per run under the course root, removed after; nbgrader ignores dot-folders
 STATUS_FILE = "collect-status.csv"
-EXCHANGE_FILES = ("timestamp.txt", "submission_secret.txt")  # what nbgrader's submit writes beside the work
 
 
 def _utc(ns: int) -> datetime.datetime:
@@ -394,3 +396,35 @@ def collect(root: Path, assignment: str, student: str | None = None, update: boo
 
 
 __all__ = ["Outcome", "SafeExchangeCollect", "Submission", "collect", "parse_name", "read_submission"]
+
+
+class ReleaseFeedback(ExchangeReleaseFeedback):
+    """nbgrader's ``release_feedback`` (plain, or formgrader's button) for a class where some submissions were
+    placed in ``submitted/`` by hand (the README allows it) rather than handed in through the exchange.
+
+    nbgrader files a page under a hash of the ``submission_secret.txt`` the learner's own submit wrote; a
+    submission placed by hand has none, and stock ``release_feedback`` stops with a traceback at the first
+    such learner, releasing nothing for the learners after them. Here those learners are named, with where
+    their pages are to hand over directly, and everyone else's feedback is released as usual.
+    Configured by ``c.ExchangeFactory.release_feedback`` (``autograder/nbgrader_config.py``), beside collect's.
+    """
+
+    def copy_files(self):
+        by_hand = []
+        for folder in self._feedback_folders():
+            if not all((folder / name).is_file() and not (folder / name).is_symlink() for name in EXCHANGE_FILES):
+                by_hand.append(folder)
+        for folder in by_hand:
+            self.log.warning(
+                "Feedback for %s was not released: the submission was placed in submitted/ by hand, not handed "
+                "in through the exchange, so nbgrader has no submission secret to file it under. Give the learner "
+                "%s directly.", folder.parent.name, folder)
+        if by_hand:
+            skipped = {folder.parent.name for folder in by_hand}
+            already = set(filter(None, (self.coursedir.student_id_exclude or "").split(",")))
+            self.coursedir.student_id_exclude = ",".join(sorted(already | skipped))
+        return super().copy_files()
+
+    def _feedback_folders(self) -> list[Path]:
+        """The feedback folders nbgrader is about to release (``src_path`` holds a ``*`` for the learner)."""
+        return sorted({Path(page).parent for page in glob.glob(os.path.join(self.src_path, "*.html"))})

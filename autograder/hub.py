@@ -183,8 +183,8 @@ def _write_role_configs(layout: Layout, db_url: str) -> None:
             nbgrader += [f"c.CourseDirectory.root = {str(layout.course)!r}", f"c.CourseDirectory.db_url = {db_url!r}",
                          # formgrader's Collect: no link followed, no edited timestamp.txt trusted (autograder/collect.py)
                          'c.ExchangeFactory.collect = "autograder.collect.SafeExchangeCollect"',
-                         # feedback for a submission placed by hand is named, not a crash (autograder/feedback.py)
-                         'c.ExchangeFactory.release_feedback = "autograder.feedback.ReleaseFeedback"']
+                         # feedback for a submission placed by hand is named, not a crash (autograder/collect.py)
+                         'c.ExchangeFactory.release_feedback = "autograder.collect.ReleaseFeedback"']
         _write(folder / "nbgrader_config.py", "\n".join(nbgrader) + "\n")
         extensions = {name: role == "instructor" for name in INSTRUCTOR_ONLY_SERVER}
         extensions["nbgrader.server_extensions.assignment_list"] = True

@@ -24,8 +24,8 @@ c.Exchange.path_includes_course = True
 # without following links and checks each timestamp.txt against the files' change times (autograder/collect.py).
 c.ExchangeFactory.collect = "autograder.collect.SafeExchangeCollect"
 # Releasing feedback names the learners whose submissions were placed by hand (nbgrader cannot deliver to them)
-# and releases everyone else's, instead of stopping at the first of them (autograder/feedback.py).
-c.ExchangeFactory.release_feedback = "autograder.feedback.ReleaseFeedback"
+# and releases everyone else's, instead of stopping at the first of them (autograder/collect.py).
+c.ExchangeFactory.release_feedback = "autograder.collect.ReleaseFeedback"
 
 # Learner copies: the answer placeholder is a comment (answers start from `...`, set
 # above the solution markers), so "Run all" never stops on a NotImplementedError.

@@ -6,8 +6,7 @@
 Makes a learner workbook for Module 1 in a temporary folder (reference answers, one question left
 blank), then times the real command several times: the first run builds the learner's scratch course
 (``workbook/.grading/``), the others reuse it, as a learner's second ``make grade`` does. The phases
-are timed in a child process: start-up imports (with and without jsonschema's IRI grammar, see
-:func:`course.selfgrade.skip_iri_checker`), the scratch course, grading (kernel start and the notebook,
+are timed in a child process: start-up imports, the scratch course, grading (kernel start and the notebook,
 nbgrader's gradebook writes) and the feedback pages. ``--baseline`` times ``python -m course grade`` of
 another checkout of the course the same way (its workbook/ gets a copy of the same answers).
 The machine may be shared: the minimum of the runs is what is compared. Target: under 15 s per module.
@@ -64,9 +63,8 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     return seconds
 
 
-def import_seconds(skip_iri: bool) -> float:
-    code = ("import sys, time; t = time.perf_counter()\n"
-            + ("sys.modules['rfc3987_syntax'] = None\n" if skip_iri else "")
+def import_seconds() -> float:
+    code = ("import time; t = time.perf_counter()\n"
             + "import nbformat, nbgrader.apps, autograder.grading, autograder.feedback\n"
               "print(time.perf_counter() - t)")
     return float(subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
@@ -76,9 +74,6 @@ def import_seconds(skip_iri: bool) -> float:
 def phases(book: Path) -> dict[str, float]:
     """Run in a child process: the phases of one warm run, in this process."""
     started = time.perf_counter()
-    from course.selfgrade import skip_iri_checker
-
-    skip_iri_checker()
     from nbgrader.api import Gradebook
 
     from autograder.feedback import generate_feedback
@@ -126,8 +121,7 @@ def main() -> None:
         results["phases of a warm run"] = json.loads(subprocess.run(
             [sys.executable, __file__, "--phases", str(book)], cwd=REPO, capture_output=True, text=True,
             check=True).stdout.splitlines()[-1])
-        results["start-up imports, with / without the IRI grammar"] = [min(import_seconds(True) for _ in range(2)),
-                                                                       min(import_seconds(False) for _ in range(2))]
+        results["start-up imports"] = min(import_seconds() for _ in range(2))
         if args.baseline:
             base = args.baseline.resolve()
             shutil.rmtree(base / "workbook", ignore_errors=True)

@@ -156,17 +156,8 @@ def gradable_modules(workbook: Path = WORKBOOK) -> list[Module]:
     return [m for m in MODULES if m.assignment is not None and (workbook / m.folder).is_dir()]
 
 
-def skip_iri_checker() -> None:
-    """Start-up without a grammar that is never used: jsonschema (under nbformat and nbgrader) imports
-    ``rfc3987_syntax``, where installed, for its "iri" format checker, and that builds a parser at import
-    (seconds, the largest part of this command's start-up). Notebook validation checks no string format,
-    so this process does without it. Call before nbformat is imported; harmless after."""
-    sys.modules.setdefault("rfc3987_syntax", None)  # None in sys.modules: `import` raises ImportError
-
-
 def main(folders: list[str], workbook: Path = WORKBOOK, stream=None) -> int:
     """``python -m course grade``: grade the learner's modules, print the scores and where the feedback is."""
-    skip_iri_checker()
     # nbgrader's gradebook, on its first grading of a learner: SQLAlchemy notes a row it adds a moment later
     warnings.filterwarnings("ignore", message=r"Object of type <Submitted\w*> not in session")
     from course.markscheme import write_all

@@ -57,6 +57,9 @@ def load_config(root: Path, sandbox: bool = False):
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = busy_db_url(root)
     config.CourseDirectory.submitted_directory = STAGED  # never submitted/ itself: see stage_submission
+    # A graded kernel is thrown away: killing it (its whole process group, and its control group in the
+    # sandbox) once the last cell has answered saves the ~0.7 s a polite shutdown request waits per notebook.
+    config.GuardedExecute.shutdown_kernel = "immediate"
     if sandbox:
         config.GuardedExecute.kernel_manager_class = "autograder.sandbox.SandboxKernelManager"
         config.SandboxKernelManager.course_root = str(root)
@@ -92,6 +95,35 @@ def quiet_gradebook() -> None:
         Gradebook.add_submission = _add_submission_without_autoflush(Gradebook.add_submission)
 
 
+def cached_metadata_schema() -> None:
+    """nbgrader checks every cell's grading metadata with ``jsonschema.validate``, which checks the schema
+    itself again on each call (twice per notebook, once per cell): a third of the grader's own CPU time per
+    submission. Here the schema is checked once and its validator kept; the same errors are raised."""
+    import jsonschema
+    from nbgrader.nbgraderformat import common
+
+    if getattr(common.jsonschema, "cached", False):
+        return
+    validators: dict[int, tuple[dict, jsonschema.protocols.Validator]] = {}  # holding the schema keeps its id unique
+
+    class CachedSchemaValidation:
+        cached = True
+        ValidationError = jsonschema.ValidationError
+
+        @staticmethod
+        def validate(instance, schema):
+            if id(schema) not in validators:
+                cls = jsonschema.validators.validator_for(schema)
+                cls.check_schema(schema)
+                validators[id(schema)] = (schema, cls(schema))
+            validator = validators[id(schema)][1]
+            error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
+            if error is not None:
+                raise error
+
+    common.jsonschema = CachedSchemaValidation
+
+
 def _api(root: str, sandbox: bool):
     """One nbgrader API per worker process (loading nbgrader is the expensive part)."""
     global _API, _API_KEY
@@ -102,6 +134,7 @@ def _api(root: str, sandbox: bool):
         from nbgrader.coursedir import CourseDirectory
 
         quiet_gradebook()
+        cached_metadata_schema()
         config = load_config(Path(root), sandbox)
         _API = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         _API.log.setLevel(logging.WARNING)

@@ -13,6 +13,24 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/helpers, tests/answer_keys
 
 
+def add_students(root: Path, names: dict[str, tuple[str, str]]) -> None:
+    """Put learners in the course's gradebook, ``{id: (first name, last name)}``, with one run of
+    ``nbgrader db student import`` (a run per learner would load nbgrader again for each)."""
+    import csv
+
+    from course.nbgrader_cli import nbgrader
+
+    listing = Path(root) / "students-to-import.csv"
+    with listing.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "first_name", "last_name"])
+        writer.writerows([student, first, last] for student, (first, last) in names.items())
+    try:
+        nbgrader("db", "student", "import", str(listing), root=root)
+    finally:
+        listing.unlink()
+
+
 @pytest.fixture
 def course_root(tmp_path: Path) -> Path:
     return make_course_root(tmp_path)

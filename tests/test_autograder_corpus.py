@@ -246,6 +246,9 @@ def _tamper(nb, kind):
     elif kind == "fork_bomb":
         cells["a1_first_reply"].source = 'first_reply = "b"'
         cells["a1_agency_risk"].source = "import os\nwhile True:\n    os.fork()"
+    elif kind == "detached_child":  # a program in a session of its own, still running when the notebook ends
+        cells["a1_first_reply"].source = ('import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", '
+                                          '"import time; time.sleep(600)"], start_new_session=True)\nfirst_reply = "b"')
     elif kind == "output_flood":  # 100 MB printed in one go, and 100 MB more line by line
         cells["a1_first_reply"].source = 'first_reply = "b"\nprint("x" * 100_000_000)'
         cells["a1_agency_risk"].source = 'agency_risk = "c"\nfor _ in range(100):\n    print("y" * 1_000_000)'
@@ -298,6 +301,7 @@ FAULTS = {
     "module_swapped": ("graded", 2, "changed how the kernel runs cells (the module pandas was swapped for one that is not installed)"),
     "peek_hook": ("graded", 0, "changed how the kernel runs cells (a 'pre_run_cell' callback was added)"),
     "fork_bomb": ("graded", 2, ""),          # each copy ends at once, the process limit stops the loop; all end with the kernel
+    "detached_child": ("graded", 2, ""),     # graded; the program it left running ends with the kernel
     "output_flood": ("graded", 3, ""),       # both answers count; only the first megabyte of each cell is kept
     "slow_cells": ("graded", 1, ""),         # old_review counts; the notebook's time budget runs out before say_it
 }

@@ -28,7 +28,7 @@ def _auto_points() -> float:
 
 def _class_root(base, db_url: str | None):
     """A course root with three submissions of Assignment 1 (two right, one blank), gradebook at ``db_url``."""
-    from conftest import make_course_root
+    from conftest import add_students, make_course_root
 
     root = make_course_root(base)
     if db_url:
@@ -36,8 +36,8 @@ def _class_root(base, db_url: str | None):
             config.write(f"\nc.CourseDirectory.db_url = {db_url!r}\n")
     nbgrader("generate_assignment", A1, "--force", root=root)
     master = cells_by_id(read(REPO_ROOT / A1 / NB))
+    add_students(root, {name: (name.title(), "Learner") for name in LEARNERS})
     for name, kind in LEARNERS.items():
-        nbgrader("db", "student", "add", name, f"--first-name={name.title()}", "--last-name=Learner", root=root)
         nb = read(root / "release" / A1 / NB)
         for cell in nb.cells:
             meta = nbgrader_meta(cell)

@@ -15,6 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from conftest import add_students
 from course.nbgrader_cli import nbgrader
 from nbtools import cells_by_id, nbgrader_meta, read, solution_source
 
@@ -104,8 +105,8 @@ def graded_class(module_course_root):
     nbgrader("generate_assignment", ASSIGNMENT, "--force", root=root)
     release_nb = read(root / "release" / ASSIGNMENT / NOTEBOOK)
     master_nb = read(root / "source" / ASSIGNMENT / NOTEBOOK)
+    add_students(root, {learner: ("Test", learner) for learner in EXPECTED})
     for learner in EXPECTED:
-        nbgrader("db", "student", "add", learner, "--last-name", learner, "--first-name", "Test", root=root)
         folder = root / "submitted" / learner / ASSIGNMENT
         folder.mkdir(parents=True)
         nbformat.write(build_submission(learner, release_nb, master_nb), str(folder / NOTEBOOK))

@@ -65,15 +65,14 @@ class Formgrader:
 
 @pytest.fixture(scope="module")
 def flow(tmp_path_factory):
-    from conftest import make_course_root
+    from conftest import add_students, make_course_root
 
     base = tmp_path_factory.mktemp("flow")
     root = make_course_root(base)
     exchange = root / "exchange"
     # 1. release
     nbgrader("generate_assignment", A1, "--force", root=root)
-    for name in LEARNERS:
-        nbgrader("db", "student", "add", name, f"--first-name={name.title()}", "--last-name=Learner", root=root)
+    add_students(root, {name: (name.title(), "Learner") for name in LEARNERS})
     nbgrader("release_assignment", A1, root=root)
     # 2. the learners fetch, answer and submit
     master = cells_by_id(read(REPO_ROOT / A1 / NB))

@@ -295,3 +295,79 @@ def test_the_crisis_week_is_16_to_22_march_2026_everywhere():
     assert "16-22 March 2026" in text and "16-22 March" in text
     for wrong in ("15-21 March", "17-23 March", "9-15 March", "23-29 March"):
         assert wrong not in text
+
+
+# ------------------------------------------------------------------ the audience table (lesson 2.2)
+def test_audience_breakdowns_add_up_to_the_followers_that_day(data):
+    from course.datasets.schema import AUDIENCE_DIMENSIONS, AUDIENCE_VALUES, PLATFORMS
+
+    audience, followers = data["audience"], data["followers"]
+    last = followers["date"].max()
+    assert (audience["as_of"] == last).all()
+    totals = followers[followers["date"] == last].set_index("platform")["total"]
+    sums = audience.groupby(["platform", "dimension"], observed=True)[["followers", "share"]].sum()
+    assert len(sums) == len(PLATFORMS) * len(AUDIENCE_DIMENSIONS), "every platform has every breakdown"
+    for (platform, dimension), row in sums.iterrows():
+        assert row["followers"] == totals[platform], (platform, dimension)
+        assert abs(row["share"] - 1) < 0.001, (platform, dimension, row["share"])
+    for dimension, values in AUDIENCE_VALUES.items():
+        part = audience[audience["dimension"] == dimension]
+        assert set(part["value"]) == set(values), dimension
+    assert (audience["followers"] >= 0).all()
+    share = audience["followers"] / audience["platform"].astype(str).map(totals)
+    assert (abs(share - audience["share"]) <= 0.00005 + 1e-9).all(), "share is followers / total, to four decimals"
+
+
+def test_audience_matches_velora_markets_and_the_platforms_crowds(data):
+    audience, members = data["audience"], data["members"]
+    shares = audience.pivot_table(index="platform", columns="value", values="share", observed=True)
+    young = shares["18-24"] + shares["13-17"]
+    assert young.drop(["weibo", "xiaohongshu"]).idxmax() == "tiktok"  # young -> TikTok
+    assert young.idxmin() in ("facebook", "forum", "linkedin")
+    assert shares.loc["linkedin", "13-17"] == 0 and shares.loc["forum", "13-17"] == 0
+    older = shares[["45-54", "55-64", "65+"]].sum(axis=1)
+    assert older.drop("forum").idxmax() == "facebook"
+    for platform in ("weibo", "xiaohongshu", "wechat"):
+        assert shares.loc[platform, "CN"] > 0.9 and shares.loc[platform, "zh"] > 0.85
+    assert shares.drop(["weibo", "xiaohongshu", "wechat", "forum"])["CN"].max() < 0.01
+    assert shares.drop(["weibo", "xiaohongshu", "wechat"])["IT"].idxmax() in ("facebook", "instagram", "forum")
+    # the forum's members are the members table: same country and language mix
+    forum = audience[audience["platform"] == "forum"].set_index(["dimension", "value"])["share"]
+    for column, dimension in (("country", "country"), ("language", "language")):
+        mix = members[column].astype(str).value_counts(normalize=True)
+        for value, share in mix.items():
+            assert abs(forum[(dimension, value)] - share) < 0.002, (dimension, value)
+
+
+def test_the_audience_table_keeps_the_other_tables_as_they_were():
+    """Its own random stream: the streams before it, and so every other table, do not depend on it."""
+    assert generator.STREAMS[-1] == "audience"
+    assert generator.STREAMS.index("audience") == len(generator.STREAMS) - 1
+    assert TABLES["audience"].column("share").decimals == 4
+    assert all(c.decimals == 2 for name, t in TABLES.items() if name != "audience" for c in t.columns if c.kind == "float")
+
+
+def _audience_rows():
+    return pd.read_csv(generator.DATA_DIR / "audience.csv", dtype=str, keep_default_na=False)
+
+
+def test_an_audience_export_with_an_unknown_group_is_named_by_row(tmp_path):
+    rows = _audience_rows()
+    rows.loc[2, "value"] = "30-40"
+    with pytest.raises(DataError) as error:
+        load("audience", _write(tmp_path, rows))
+    message = str(error.value)
+    assert "row 4 (instagram age_band)" in message and "'30-40'" in message and "18-24" in message
+
+
+def test_an_audience_export_that_does_not_add_up_is_named(tmp_path):
+    rows = _audience_rows()
+    rows.loc[0, "share"] = "0.5"
+    with pytest.raises(DataError, match="age_band shares of instagram add up to"):
+        load("audience", _write(tmp_path, rows))
+    rows = _audience_rows()
+    first_country = rows.index[(rows["platform"] == "tiktok") & (rows["dimension"] == "country")][0]
+    rows.loc[first_country, "followers"] = str(int(rows.loc[first_country, "followers"]) + 500)
+    with pytest.raises(DataError, match="tiktok's breakdowns count different numbers"):
+        load("audience", _write(tmp_path, rows))
+    assert len(datasets.load_audience()) == len(_audience_rows())

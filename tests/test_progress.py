@@ -152,7 +152,8 @@ def test_the_course_map_links_every_notebook(displayed):
     text = displayed[0]
     assert "(1.1-what-is-community-management.ipynb)" in text
     assert "(../module4_interaction/4.3-crisis-management.ipynb)" in text
-    assert "Community Management Strategy | *coming soon*" in text
+    assert "(../module2_strategy/2.2-target-audience.ipynb)" in text
+    assert "Social Media Management | *coming soon*" in text
 
 
 def test_an_unreadable_master_is_left_out_not_an_error(monkeypatch, tmp_path):

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from course.datasets.schema import TABLES, Column, Table
+from course.datasets.schema import AUDIENCE_VALUES, TABLES, Column, Table
 
 __all__ = ["DataError", "load", "validate", "table_names", "TABLES"] + [f"load_{name}" for name in TABLES]
 
@@ -123,7 +123,37 @@ def validate(name: str, frame: pd.DataFrame, where: str | None = None) -> pd.Dat
     extra = [c for c in frame.columns if c not in typed.columns]
     for column in extra:
         typed[column] = frame[column]
-    return typed.reset_index(drop=True)
+    typed = typed.reset_index(drop=True)
+    if name in _TABLE_CHECKS:
+        _TABLE_CHECKS[name](typed, where)
+    return typed
+
+
+def _check_audience(audience: pd.DataFrame, where: str) -> None:
+    """The audience table's own rules: each value belongs to its breakdown, and each breakdown adds up.
+
+    Raises DataError naming the row (as in the file: header line 1) or the platform and breakdown.
+    """
+    for index, (platform, dimension, value) in enumerate(zip(audience["platform"], audience["dimension"], audience["value"])):
+        valid = AUDIENCE_VALUES[dimension]
+        if str(value).strip() not in valid:
+            raise DataError(f"{where}: row {index + 2} ({platform} {dimension}): {value!r} is not a known "
+                            f"{dimension.replace('_', ' ')}. Expected one of: {', '.join(valid)}")
+    sums = audience.groupby(["platform", "dimension"], observed=True).agg(followers=("followers", "sum"),
+                                                                           share=("share", "sum"))
+    for (platform, dimension), row in sums.iterrows():
+        if abs(row["share"] - 1) > 0.01:
+            raise DataError(f"{where}: the {dimension} shares of {platform} add up to {row['share']:.3f}, not 1: "
+                            f"a breakdown covers all of a platform's followers once")
+    per_platform = sums["followers"].groupby(level="platform", observed=True)
+    for platform, counts in per_platform:
+        if counts.nunique() > 1:
+            listed = ", ".join(f"{d} {n:,}" for (_, d), n in counts.items())
+            raise DataError(f"{where}: {platform}'s breakdowns count different numbers of followers ({listed}); "
+                            f"each breakdown should add up to the same total")
+
+
+_TABLE_CHECKS = {"audience": _check_audience}
 
 
 def _read_csv(source, where: str) -> pd.DataFrame:

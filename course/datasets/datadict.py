@@ -35,7 +35,13 @@ def _measured(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     elsewhere = unowned_share(velora)
     elsewhere_crisis = unowned_share(velora[velora["date"].between("2026-03-16", "2026-03-22")])
     chinese = (inbox.loc[inbox["language"] == "zh", "platform"].astype(str).value_counts(normalize=True))
+    audience = tables["audience"]
+    shares = audience.pivot_table(index="platform", columns="value", values="share", observed=True)
+    under_25 = (shares["13-17"] + shares["18-24"]).sort_values(ascending=False)
     return {
+        "audience": [f"followers under 25, per platform: " + ", ".join(f"{p} {v:.0%}" for p, v in under_25.items()),
+                     f"followers in Italy, per platform: "
+                     + ", ".join(f"{p} {v:.0%}" for p, v in shares["IT"].sort_values(ascending=False).items())],
         "posts": [f"engagement rate by reach, per platform: "
                   + ", ".join(f"{p} {v:.1%}" for p, v in er.sort_values(ascending=False).items()),
                   f"reach: median {posts['reach'].median():,.0f}, 99th percentile {posts['reach'].quantile(0.99):,.0f}, "

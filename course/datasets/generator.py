@@ -33,7 +33,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Appending a stream keeps the earlier ones as they were (SeedSequence children depend only on their index).
 STREAMS = ("members", "followers", "posts", "inbox", "forum", "web", "events", "ab_test", "survey", "listening",
-           "posts_china")
+           "posts_china", "audience")
 
 # Relative activity by local hour (0-23) and weekday (Mon-Sun): peaks mid-morning and early evening.
 HOUR_WEIGHTS = np.array([0.3, 0.15, 0.1, 0.08, 0.08, 0.15, 0.45, 0.9, 1.3, 1.55, 1.6, 1.45, 1.35, 1.4, 1.3,
@@ -190,6 +190,83 @@ def make_followers(rng: np.random.Generator, members: pd.DataFrame) -> pd.DataFr
         frames.append(pd.DataFrame({"date": days.tz_localize(None), "platform": platform,
                                     "new": new, "lost": lost, "total": total}))
     return pd.concat(frames, ignore_index=True)
+
+
+# --------------------------------------------------------------------------- audience
+# Each platform's followers by age band (shares in the order of schema.AGE_BANDS), after the platforms' published
+# audience reports: TikTok, Weibo and Xiaohongshu young; Facebook and WeChat older; LinkedIn adults only.
+AGE_PROFILE = {
+    "instagram": (0.03, 0.22, 0.33, 0.22, 0.12, 0.06, 0.02),
+    "facebook": (0.01, 0.08, 0.20, 0.25, 0.23, 0.15, 0.08),
+    "x": (0.02, 0.18, 0.32, 0.25, 0.14, 0.07, 0.02),
+    "linkedin": (0.00, 0.10, 0.40, 0.30, 0.14, 0.05, 0.01),
+    "tiktok": (0.12, 0.38, 0.28, 0.13, 0.06, 0.02, 0.01),
+    "youtube": (0.05, 0.20, 0.27, 0.22, 0.14, 0.08, 0.04),
+    "pinterest": (0.03, 0.18, 0.30, 0.24, 0.14, 0.08, 0.03),
+    "forum": (0.00, 0.05, 0.20, 0.30, 0.26, 0.14, 0.05),
+    "weibo": (0.03, 0.35, 0.35, 0.17, 0.07, 0.02, 0.01),
+    "xiaohongshu": (0.03, 0.40, 0.38, 0.13, 0.04, 0.015, 0.005),
+    "wechat": (0.01, 0.12, 0.30, 0.28, 0.17, 0.08, 0.04),
+}
+# Followers by country (order of schema.AUDIENCE_COUNTRIES): Velora's markets, tilted per platform.
+_WEST = (0.30, 0.08, 0.10, 0.05, 0.04, 0.08, 0.20, 0.05, 0.004, 0.06)
+_CHINA = (0.004, 0.001, 0.002, 0.001, 0.001, 0.004, 0.012, 0.006, 0.95, 0.019)
+COUNTRY_TILT = {  # multiplies _WEST (or _CHINA) before the shares are normalised
+    "instagram": (1.1, 1, 1, 1.1, 1, 1, 0.9, 0.9, 1, 1),
+    "facebook": (1.3, 0.9, 0.8, 1.1, 0.7, 0.8, 1.1, 1.0, 1, 0.9),
+    "x": (0.7, 1.0, 0.9, 1.1, 0.9, 1.4, 1.4, 1.1, 1, 1.1),
+    "linkedin": (0.6, 1.1, 1.7, 0.8, 1.9, 1.5, 1.0, 1.0, 1, 1.2),
+    "tiktok": (0.8, 1.0, 0.8, 1.2, 0.8, 1.3, 1.6, 1.2, 1, 1.1),
+    "youtube": (0.9, 1.0, 1.2, 1.0, 1.0, 1.1, 1.2, 1.1, 1, 1.2),
+    "pinterest": (0.7, 1.1, 0.9, 0.9, 0.9, 1.1, 1.9, 1.4, 1, 1.0),
+}
+# The language a follower's app is set to, by country (order of schema.AUDIENCE_LANGUAGES).
+LANGUAGE_BY_COUNTRY = {
+    "IT": (0.15, 0.85, 0, 0, 0, 0, 0, 0), "FR": (0.14, 0, 0, 0.86, 0, 0, 0, 0),
+    "DE": (0.20, 0, 0.80, 0, 0, 0, 0, 0), "ES": (0.14, 0, 0, 0, 0.86, 0, 0, 0),
+    "NL": (0.42, 0, 0, 0, 0, 0.58, 0, 0), "GB": (0.97, 0, 0, 0, 0, 0, 0, 0.03),
+    "US": (0.92, 0, 0, 0, 0.05, 0, 0.01, 0.02), "CA": (0.76, 0, 0, 0.21, 0, 0, 0.01, 0.02),
+    "CN": (0.03, 0, 0, 0, 0, 0, 0.97, 0), "other": (0.45, 0, 0.03, 0.03, 0.04, 0, 0, 0.45),
+}
+
+
+def _split(total: int, shares: np.ndarray) -> np.ndarray:
+    """Whole followers per group that add up exactly to ``total`` (largest remainders get the odd ones)."""
+    exact = total * shares / shares.sum()
+    counts = np.floor(exact).astype(np.int64)
+    short = total - int(counts.sum())
+    counts[np.argsort(-(exact - counts), kind="stable")[:short]] += 1
+    return counts
+
+
+def make_audience(rng: np.random.Generator, followers: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Each platform's followers on the last day, by age band, country and language (an insights page's breakdown).
+
+    The social platforms' shares are the profiles above with a little noise; the forum's country and
+    language shares are the members table's own.
+    """
+    last = followers["date"].max()
+    totals = followers[followers["date"] == last].set_index("platform")["total"]
+    active = members[members["joined_at"] < END.tz_convert("UTC")]
+    language_matrix = np.array([LANGUAGE_BY_COUNTRY[c] for c in schema.AUDIENCE_COUNTRIES], dtype=float)
+    rows = []
+    for platform in schema.PLATFORMS:
+        total = int(totals[platform])
+        age = np.array(AGE_PROFILE[platform]) * rng.lognormal(0, 0.06, len(schema.AGE_BANDS))
+        if platform == "forum":
+            country = active["country"].value_counts().reindex(schema.AUDIENCE_COUNTRIES, fill_value=0).to_numpy(float)
+            language = active["language"].value_counts().reindex(schema.AUDIENCE_LANGUAGES, fill_value=0).to_numpy(float)
+        else:
+            base = _CHINA if platform in schema.CHINESE_PLATFORMS else _WEST
+            tilt = COUNTRY_TILT.get(platform, np.ones(len(base)))
+            country = np.array(base) * np.array(tilt) * rng.lognormal(0, 0.08, len(base))
+            country = country / country.sum()
+            language = country @ language_matrix
+        for dimension, shares in (("age_band", age), ("country", country), ("language", language)):
+            counts = _split(total, np.asarray(shares, dtype=float))
+            for value, count in zip(schema.AUDIENCE_VALUES[dimension], counts):
+                rows.append((last, platform, dimension, value, int(count), round(int(count) / total, 4)))
+    return pd.DataFrame(rows, columns=["as_of", "platform", "dimension", "value", "followers", "share"])
 
 
 # --------------------------------------------------------------------------- posts
@@ -782,6 +859,7 @@ def generate(seed: int = SEED, show_progress: bool = False) -> dict[str, pd.Data
         "members": members,
         "posts": posts,
         "followers": followers,
+        "audience": make_audience(rng["audience"], followers, members),
         "inbox": inbox,
         "forum_threads": threads,
         "forum_replies": replies,
@@ -820,7 +898,7 @@ def to_csv_bytes(frame: pd.DataFrame, table: schema.Table) -> bytes:
         elif column.kind == "bool":
             out[column.name] = np.where(values.to_numpy(dtype=bool), "true", "false")
         elif column.kind == "float":
-            out[column.name] = values.map("{:.2f}".format)
+            out[column.name] = values.map(f"{{:.{column.decimals}f}}".format)
         else:
             out[column.name] = values.astype(object).where(values.notna(), "")
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")

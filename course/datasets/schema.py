@@ -25,6 +25,13 @@ PILLARS = ("product", "how_to", "rider_stories", "behind_the_scenes", "promotion
 FORMATS = ("image", "carousel", "video", "short_video", "text", "link", "thread")
 EVENT_TYPES = ("webinar", "meetup", "qa")
 BRANDS = ("Velora", "Voltaro", "Cityglide", "Pedalia")
+# The audience table: the breakdowns a platform's audience-insights page shows.
+AUDIENCE_DIMENSIONS = ("age_band", "country", "language")
+AGE_BANDS = ("13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+")
+AUDIENCE_COUNTRIES = ("IT", "FR", "DE", "ES", "NL", "GB", "US", "CA", "CN", "other")
+# The language a follower's app is set to (wider than the community's own three languages, LANGUAGES).
+AUDIENCE_LANGUAGES = ("en", "it", "de", "fr", "es", "nl", "zh", "other")
+AUDIENCE_VALUES = {"age_band": AGE_BANDS, "country": AUDIENCE_COUNTRIES, "language": AUDIENCE_LANGUAGES}
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class Column:
     description: str
     categories: tuple[str, ...] = ()
     nullable: bool = False
+    decimals: int = 2  # how many decimals a float column is written with
 
     @property
     def expected(self) -> str:
@@ -149,6 +157,36 @@ _table(
     (
         "Net growth from about 0.5% a month (Facebook, X: mature audiences) to 2-6% (Instagram, LinkedIn, TikTok); "
         "unfollows jump in the crisis week and follows jump during #FirstRideVelora.",
+    ),
+)
+
+_table(
+    "audience",
+    "Who follows each platform, by age band, country and language, as its audience-insights page shows it.",
+    (
+        C("as_of", "date", "The day the breakdown was read (the last day of the data, 31 October 2026)."),
+        C("platform", "category", "Platform (the forum: its registered members).", PLATFORMS),
+        C("dimension", "category", "Which breakdown the row belongs to.", AUDIENCE_DIMENSIONS),
+        C("value", "text", "The group within the breakdown: an age band (" + ", ".join(AGE_BANDS) + "), a country "
+          "code (" + ", ".join(AUDIENCE_COUNTRIES) + ") or an app language (" + ", ".join(AUDIENCE_LANGUAGES) + "); "
+          "'other' gathers the rest."),
+        C("followers", "int", "Followers in that group; a platform's groups add up to its followers.total that day, "
+          "in each breakdown."),
+        C("share", "float", "followers as a share of the platform's total (0-1, four decimals); each platform's "
+          "shares add up to 1 in each breakdown.", decimals=4),
+    ),
+    (
+        "Age profiles follow the platforms' published audience reports (e.g. DataReportal's yearly digital reports and "
+        "Pew Research's social media fact sheets): TikTok, Weibo and Xiaohongshu skew young (18-34), Facebook and "
+        "WeChat older, Instagram and YouTube broad, LinkedIn adult and working-age (no one under 18); the forum's "
+        "riders, who bought an e-bike, are older still.",
+        "Countries follow Velora's markets (the members table's mix: Italy first, then the United States, Germany, "
+        "China ...); the networks blocked in China have almost no followers there, and the accounts for China almost "
+        "nobody elsewhere. LinkedIn leans to Germany, the Netherlands and the UK, TikTok and Pinterest to North America.",
+        "Languages follow the countries (an Italian follower's app is mostly set to Italian, a Canadian's to English or "
+        "French). The forum's country and language shares are those of the members table.",
+        "Each platform's groups add up exactly to its followers.total on 31 October 2026; the breakdown is drawn from "
+        "its own random stream, so adding it left the other tables as they were.",
     ),
 )
 

@@ -61,6 +61,15 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "events": ("event",),
     "ab_test": ("ab test", "a/b test"),
     "listening": ("social listening",),
+    # Velora's platforms (2.2)
+    "x": ("twitter", "x (twitter)", "x/twitter"),
+    "facebook": ("fb",),
+    "instagram": ("ig", "insta"),
+    "linkedin": ("linked in",),
+    "tiktok": ("tik tok",),
+    "youtube": ("you tube", "yt"),
+    "xiaohongshu": ("red", "rednote", "little red book"),
+    "wechat": ("weixin",),
 }
 
 

@@ -232,6 +232,14 @@ def test_bad_input_gets_a_message_naming_what_and_where(change, message):
     assert isinstance(raised.value, ValueError)
 
 
+def test_a_notebook_shows_the_problems_not_a_traceback():
+    with pytest.raises(GuidelinesError) as raised:
+        build_guidelines(**complete(review_by="next spring"))
+    shown = raised.value._render_traceback_()
+    assert "cannot be built yet (1 problem)" in shown[0]
+    assert shown[1:] == ["   - review_by: 'next spring' is not a date; write it as year-month-day, e.g. '2026-12-01'"]
+
+
 def test_every_problem_is_listed_at_once():
     with pytest.raises(GuidelinesError) as raised:
         build_guidelines(**complete(purpose=1, review_by="soon", published_at=3))

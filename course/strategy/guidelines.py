@@ -91,6 +91,11 @@ class GuidelinesError(ValueError):
         super().__init__(f"The guidelines cannot be built yet ({len(self.problems)} "
                          f"problem{'s' if len(self.problems) != 1 else ''}):\n{lines}")
 
+    # IPython calls this instead of printing a traceback: a learner sees the list of problems only.
+    def _render_traceback_(self) -> list[str]:
+        first, *rest = str(self).splitlines()
+        return [f"\x1b[1;31m❌ {first}\x1b[0m", *(f"   {line}" for line in rest)]
+
 
 @dataclass(frozen=True)
 class Rule:

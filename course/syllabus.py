@@ -63,6 +63,7 @@ MODULES: tuple[Module, ...] = (
         "Community Management Strategy",
         (
             Notebook("2.2-target-audience.ipynb", "Understanding the target audience"),
+            Notebook("2.3-content-plan.ipynb", "Creating a content plan"),
         ),
     ),
     Module("module3_social", 3, "Social Media Management", ()),

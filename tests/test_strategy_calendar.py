@@ -335,3 +335,26 @@ def test_the_export_folder_is_made_in_the_working_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = cal.export_folder()
     assert folder == tmp_path / "calendar-exports" and folder.is_dir()
+
+
+@pytest.mark.parametrize("options, message", [({"period": ("May", "2026-05-31")}, "period is"),
+                                              ({"period": ("2026-05-31", "2026-05-01")}, "after its last day"),
+                                              ({"freezes": [("2026-03-16", "2026-03-22")]}, "Freeze\\(start, end, reason\\)")])
+def test_bad_periods_and_freezes_are_refused(options, message):
+    with pytest.raises(PlanError, match=message):
+        validate_calendar(plan_of(post("2026-05-04 10:00")), **{"quiet": True, **options})
+
+
+def test_a_freeze_of_your_own_applies_to_its_days():
+    plan = plan_of(post("2026-05-12 10:00", pillar="promotion", campaign="FirstRideVelora"))
+    recall = cal.Freeze("2026-05-11", "2026-05-12", "the battery recall")
+    problems = check(plan, freezes=[recall])
+    assert problems["message"].tolist() == ["row 0 (2026-05-12 instagram): a promotional post during the battery recall "
+                                            "(2026-05-11 to 2026-05-12); pause selling while members are upset"]
+    assert check(plan, freezes=[cal.Freeze("2026-05-10", "2026-05-11", "a day of mourning")]).empty
+
+
+@pytest.mark.parametrize("options, message", [({"month": "May"}, "month is 'May'"), ({"tz": "Turin"}, "tz is 'Turin'")])
+def test_the_month_view_refuses_a_bad_month_or_zone(options, message):
+    with pytest.raises(PlanError, match=message):
+        cal.month_view(cal.example_plan(), **options)

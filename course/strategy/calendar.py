@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -400,7 +401,8 @@ def validate_calendar(plan: pd.DataFrame, *, events: pd.DataFrame | None = None,
     ``plan`` is a DataFrame of planned posts (see this module's description for its columns).
     ``events`` defaults to Velora's events (``load_events()``), ``frequency`` to :data:`FREQUENCY`,
     ``campaigns`` to :data:`CAMPAIGNS`, ``freezes`` to the crisis week, ``windows`` to
-    :func:`posting_windows` on the shipped posts. ``period`` (first day, last day) is what the plan
+    :func:`posting_windows` on the shipped posts (a platform missing from ``windows`` is not checked for
+    hours). ``period`` (first day, last day) is what the plan
     covers; by default the days from its first to its last post. The weekly minimum is checked only
     for weeks (Monday to Sunday) wholly inside the period.
 
@@ -428,7 +430,19 @@ def validate_calendar(plan: pd.DataFrame, *, events: pd.DataFrame | None = None,
         days = posts["local"].map(lambda t: t.tz_localize(None).normalize())
         first_day, last_day = days.min(), days.max()
     else:
-        first_day, last_day = pd.Timestamp(period[0]).normalize(), pd.Timestamp(period[1]).normalize()
+        try:
+            first_day, last_day = (pd.Timestamp(day).tz_localize(None).normalize() if pd.Timestamp(day).tzinfo
+                                   else pd.Timestamp(day).normalize() for day in period)
+        except (ValueError, TypeError):
+            first_day = None
+        if first_day is None or not 1970 <= first_day.year <= 2100 or not 1970 <= last_day.year <= 2100:
+            raise PlanError(f"period is {period!r}; give the first and last day, e.g. ('2026-05-01', '2026-05-31')")
+        if first_day > last_day:
+            raise PlanError(f"period starts on {first_day:%Y-%m-%d}, after its last day {last_day:%Y-%m-%d}")
+    freezes = tuple(freezes)
+    for freeze in freezes:
+        if not isinstance(freeze, Freeze):
+            raise PlanError(f"freezes should hold Freeze(start, end, reason) entries; one is {freeze!r}")
     problems = (_frequency(posts, frequency, first_day, last_day) + _pillar_balance(posts, max_pillar_share)
                 + _owned_before_paid(posts) + _event_clash(posts, events) + _freeze(posts, freezes)
                 + _campaign(posts, campaigns) + _window(posts, windows))
@@ -495,8 +509,8 @@ _MAY_2026 = [
 def example_plan() -> pd.DataFrame:
     """Velora's planned posts for May 2026, the first month of #FirstRideVelora: one row per post.
 
-    Times are Turin time (``Europe/Rome``). Giulia drafted it in April; the lesson checks it with
-    :func:`validate_calendar` and fixes what the checks find.
+    Times are Turin time (``Europe/Rome``). This is Giulia's April draft, so it still breaks three rules
+    (rows 12, 16 and 23); lesson 2.4 finds them with :func:`validate_calendar` and fixes them.
     """
     rows = []
     for day, clock, platform, pillar, fmt, message, link, paid, campaign, event in _MAY_2026:
@@ -523,8 +537,14 @@ def month_view(plan: pd.DataFrame, month: str | None = None, *, events: pd.DataF
     the matplotlib axes.
     """
     posts = _checked(plan)
-    local = posts["when"].dt.tz_convert(tz)
-    first = pd.Period(month or local.min().strftime("%Y-%m"), freq="M")
+    try:
+        local = posts["when"].dt.tz_convert(ZoneInfo(tz))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PlanError(f"tz is {tz!r}, which is not a time zone name such as 'Europe/Rome'") from None
+    month = month or local.min().strftime("%Y-%m")
+    if not isinstance(month, str) or not re.fullmatch(r"(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])", month):
+        raise PlanError(f"month is {month!r}; give it as year and month, e.g. '2026-05'")
+    first = pd.Period(month, freq="M")
     if events is None:
         from course.datasets import load_events
 
@@ -600,8 +620,8 @@ def to_ics(plan: pd.DataFrame, path: str | Path, *, minutes: int = 15,
     Each post becomes an event of ``minutes`` minutes at its time, in its own time zone (the file
     carries the zones' definitions), with the platform and the start of the message as the title,
     the whole message, link, pillar, format, paid/organic and campaign in the description, the pillar
-    as its category and the link as its URL. Event ids are stable, so importing a corrected file
-    again updates the same entries.
+    as its category and the link as its URL. An entry's id comes from its row's index label and
+    platform, so importing a corrected file again updates the same entries rather than adding copies.
     """
     from icalendar import Calendar, Event
 

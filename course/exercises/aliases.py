@@ -70,6 +70,15 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "youtube": ("you tube", "yt"),
     "xiaohongshu": ("red", "rednote", "little red book"),
     "wechat": ("weixin",),
+    # the editorial calendar's rules (2.4)
+    "ok": ("fine", "none", "passes", "no problem"),
+    "frequency": ("posting frequency",),
+    "pillar_balance": ("pillar balance",),
+    "owned_before_paid": ("owned before paid", "owned-before-paid"),
+    "event_clash": ("event clash", "clash"),
+    "freeze": ("crisis freeze",),
+    "campaign": ("campaign dates",),
+    "window": ("posting window", "good hours"),
 }
 
 

@@ -84,7 +84,7 @@ def test_parallel_grading_feedback_and_reports_run_on_postgresql(postgres, tmp_p
 def test_a_sqlite_gradebook_migrates_with_matching_counts(postgres, tmp_path):
     root = _class_root(tmp_path, None)
     graded = _autograder(root, "grade", A1, "--no-progress")
-    assert graded.returncode == 0, graded.stdout + graded.stderr
+    assert graded.returncode == 0 and f"{len(LEARNERS)} graded, 0 with errors" in graded.stdout, graded.stdout + graded.stderr
     target = postgres["url"]["migrated"]
     done = _autograder(root, "gradebook", "migrate", "--to", target)
     assert done.returncode == 0, done.stdout + done.stderr

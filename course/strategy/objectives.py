@@ -71,7 +71,7 @@ GOALS: dict[str, str] = {
     "growth": "more people in the audience: followers or members",
     "live_chat": "more people taking part in live chats, Q&As and discussions",
     "content_shared": "more of the brand's content shared or liked by followers",
-    "engagement": "more interaction overall: likes, shares, mentions, hashtags, messages, comments",
+    "engagement": "interaction of every kind: comments, direct messages, @-tags, hashtag posts, likes, reposts",
     "awareness": "more people who know the brand",
     "satisfaction": "happier customers",
     "retention": "customers and members who stay and come back",
@@ -758,7 +758,7 @@ def baseline_chart(posts: pd.DataFrame, windows: Mapping[str, tuple[Any, int]],
 
     weekly = weekly_engagement(posts, metric, platform)
     if axes is None:
-        _, axes = plt.subplots(figsize=(10, 4))
+        _, axes = plt.subplots(figsize=(11, 4), layout="constrained")
     axes.plot(weekly.index, weekly.to_numpy(), color="#9e9e9e", linewidth=1.2, label="each week")
     for (name, begins, ends, _), colour in zip(EVENTS, ("#c62828", "#1565c0")):
         axes.axvspan(begins.tz_localize(None), ends.tz_localize(None), color=colour, alpha=0.12, label=name)
@@ -767,8 +767,12 @@ def baseline_chart(posts: pd.DataFrame, windows: Mapping[str, tuple[Any, int]],
         first = pd.Timestamp(b.start)
         axes.hlines(b.value, first, first + pd.Timedelta(weeks=b.weeks), colors=colour, linewidth=3,
                     label=f"{label}: {b._fmt(b.value)}")
+    if metric == "engagement_rate":
+        from matplotlib.ticker import PercentFormatter
+
+        axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=1))
     axes.set_ylabel(f"engagements {'per post' if metric == 'engagements_per_post' else 'per person reached'}")
     axes.set_title(f"Which weeks make an honest baseline?{' (' + platform + ')' if platform else ''}")
-    axes.legend(loc="upper left", fontsize=8, frameon=False)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     axes.figure.autofmt_xdate()
     return axes

@@ -40,8 +40,8 @@ ALTERNATIVES = {
          "buyers as the group to keep, and likes cannot say who gave them."),
     ],
     ex.smart_or_not.id: [
-        ({**_SMART, "forum_replies": "unrealistic"}, "rewritten", "A first draft cut reply time from 46 to 20 minutes, "
-         "which is a big jump; the objective now aims for 40 minutes, a 13% improvement, so nothing is unrealistic."),
+        ({**_SMART, "forum_replies": "unrealistic"}, "rewritten", "A first draft cut reply time from 95 to 40 minutes, "
+         "which is a big jump; the objective now aims for 80 minutes from 95, a 16% improvement, so nothing is unrealistic."),
         ({**_SMART, "tiktok_growth": "vanity metric"}, "rewritten", "Followers are a vanity metric for most goals; the "
          "objective's goal is audience growth, which followers do measure, so the problem left is the size of the jump."),
         ({**_SMART, "webinar_chat": "unrealistic"}, "rewritten", "150 chat participants could look like a lot; without "

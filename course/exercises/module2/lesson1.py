@@ -62,7 +62,7 @@ smart_or_not = LabelsQuestion(
         "forum_replies": "Check the five parts one by one: a goal, a measure that fits it, where it stands now, where "
         "it should be, by when, and who owns it. Is anything missing? (For reply times, lower is better.)",
         "crew_sales": "The goal is sales. Would 25,000 likes on Crew posts prove that a single bike was sold?",
-        "tiktok_growth": "Work out how far 30,000 is from 9,100, and how many months there are to get there.",
+        "tiktok_growth": "Work out how far 60,000 is from 18,900, and how many months there are to get there.",
         "webinar_chat": "150 participants per webinar: more than now, or fewer? What would you need to know first?",
         "china_survey": "It has a baseline, a target and an owner. When does Chen Wei report whether it worked?",
     },
@@ -96,7 +96,7 @@ baseline_window = ChoiceQuestion(
         "kind of engagement Giulia wants to set a target from?",
         # b: the campaign weeks
         "ae8ee73dbe953ee6f5d7": "Those were the campaign's weeks, with a card in every box asking riders to post. "
-        "Is a campaign planned for February and March 2027?",
+        "Is a campaign planned for the first quarter of 2027?",
         # c: the last three weeks of October
         "9bbe0aeabbfb172182f2": "Recent, yes, but how many weeks does the lesson ask for, and is late autumn like "
         "the weeks the target is for?",

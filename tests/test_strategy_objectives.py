@@ -139,6 +139,7 @@ def test_bad_input_gets_a_clear_message():
 def test_the_report_escapes_what_the_learner_wrote():
     page = check_objectives([{**GOOD, "name": "<script>alert(1)</script>", "owner": None}], today=TODAY)._repr_html_()
     assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<li>Has no owner" in page  # the name is in the first column, not repeated in every line
 
 
 def test_the_report_as_a_table_has_one_row_per_problem():

@@ -257,11 +257,19 @@ class ObjectiveReport:
             else:
                 verdict, colour = f"❌ {len(c.problems)} thing(s) to fix", "#c62828"
                 body = "<ul style='margin:.2em 0 0 1.2em;padding:0'>" + "".join(
-                    f"<li>{html.escape(p.message)}</li>" for p in c.problems) + "</ul>"
+                    f"<li>{html.escape(_without_label(p.message, c.label))}</li>" for p in c.problems) + "</ul>"
             rows.append(f"<tr><td style='text-align:left;vertical-align:top'><b>{html.escape(c.label)}</b></td>"
                         f"<td style='text-align:left'><span style='color:{colour}'>{verdict}</span>{body}</td></tr>")
         return ("<table><thead><tr><th style='text-align:left'>objective</th>"
                 "<th style='text-align:left'>verdict</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _without_label(message: str, label: str) -> str:
+    """The message without the objective's name in front (the table's first column already shows it)."""
+    if not message.startswith(label):
+        return message
+    rest = message[len(label):].lstrip(":").strip()
+    return rest[:1].upper() + rest[1:]
 
 
 def _records(objectives: Any) -> list[Mapping[str, Any]]:

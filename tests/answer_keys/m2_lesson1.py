@@ -57,8 +57,8 @@ ALTERNATIVES = {
     ],
     ex.instagram_target.id: [
         (2.251, "accepted", "More decimals than asked for round to the same target."),
-        (2.3, "rejected", "Rounding to one decimal gives 2.3, which is no longer the rule's target; the task asks for two "
-         "decimals."),
+        (2.3, "rewritten", "Rounding to one decimal (2.3) is a fair habit; the task now says two decimals and gives an "
+         "example with two, so 2.3 is no longer the rule's target as asked."),
         (2.47, "rewritten", "Someone who chose the crisis month in Exercise 3 would get 2.47; the task now names the "
          "Exercise 3 window, whose answer is the ordinary weeks, and the check's message points back to it."),
     ],

@@ -116,7 +116,7 @@ KPIS: dict[str, Kpi] = {k.name: k for k in (
     Kpi("nps", "net promoter score from the survey (-100 to 100)", ("satisfaction", "retention")),
     Kpi("net_sentiment", "share of positive minus share of negative messages", ("satisfaction", "awareness")),
     Kpi("response_time", "median minutes to a first reply", ("satisfaction",), higher_is_better=False),
-    Kpi("returning_members", "share of members active in one quarter who are active again the next",
+    Kpi("returning_members", "share of a fixed group of members (e.g. one season's buyers) still active later",
         ("retention",)),
     Kpi("churn_rate", "share of members or customers lost in a period", ("retention",), higher_is_better=False),
     Kpi("repeat_purchase_rate", "share of customers who buy again within a year", ("retention", "sales")),

@@ -62,6 +62,7 @@ MODULES: tuple[Module, ...] = (
         2,
         "Community Management Strategy",
         (
+            Notebook("2.1-objectives-and-kpis.ipynb", "Objectives and KPIs"),
             Notebook("2.2-target-audience.ipynb", "Understanding the target audience"),
             Notebook("2.3-content-plan.ipynb", "Creating a content plan"),
             Notebook("2.4-editorial-calendar.ipynb", "The editorial calendar"),

@@ -79,6 +79,12 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "freeze": ("crisis freeze",),
     "campaign": ("campaign dates",),
     "window": ("posting window", "good hours"),
+    # what an objective lacks (2.1)
+    "smart": ("good", "all good", "s.m.a.r.t."),
+    "no baseline": ("baseline", "no_baseline", "missing baseline", "baseline missing"),
+    "no deadline": ("deadline", "no_deadline", "no date", "missing deadline", "deadline missing"),
+    "vanity metric": ("vanity", "vanity_metric", "vanity kpi", "wrong kpi"),
+    "unrealistic": ("implausible", "unrealistic target", "too ambitious", "not achievable"),
 }
 
 

@@ -55,6 +55,7 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "members": ("member",),
     "posts": ("post",),
     "followers": ("follower",),
+    "audience": ("audiences",),
     "forum_threads": ("forum threads", "threads"),
     "forum_replies": ("forum replies", "replies"),
     "web_sessions": ("web sessions", "web", "sessions"),

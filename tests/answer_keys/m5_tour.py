@@ -45,6 +45,7 @@ _TABLES = {
     "newsletter_orders": "web_sessions",
     "belonging": "survey",
     "x_unfollows": "followers",
+    "young_followers": "audience",
 }
 
 CASES = [
@@ -60,6 +61,8 @@ CASES = [
             {**_TABLES, "x_unfollows": "listening"},
             {**_TABLES, "belonging": "inbox"},
             {**_TABLES, "turn_up": "web_sessions"},
+            {**_TABLES, "young_followers": "followers"},
+            {**_TABLES, "young_followers": "members"},
         ],
     ),
 ]
@@ -94,5 +97,10 @@ ALTERNATIVES = {
          "forum_threads times forum answers only; complaints arrive on every platform, all of them in inbox."),
         ({**_TABLES, "belonging": "members"}, "rejected",
          "members says who belongs on paper (segment, super user), not whether they feel part of the community."),
+        ({**_TABLES, "young_followers": "followers"}, "rejected",
+         "followers counts each platform's followers day by day but says nothing about their age."),
+        ({**_TABLES, "young_followers": "members"}, "rejected",
+         "members are the forum's registered accounts, with no age column; most followers of the social "
+         "networks never registered on the forum."),
     ],
 }

@@ -20,7 +20,7 @@ from course.checks import ChoiceQuestion, LabelsQuestion
 __all__ = ["forum_post", "crisis_staffing", "sentiment_reading", "talk_elsewhere", "table_for_question"]
 
 TABLES = (
-    "members", "posts", "followers", "inbox", "forum_threads", "forum_replies",
+    "members", "posts", "followers", "audience", "inbox", "forum_threads", "forum_replies",
     "web_sessions", "events", "ab_test", "survey", "listening",
 )
 CHOICES = ("a", "b", "c", "d")
@@ -181,6 +181,7 @@ table_for_question = LabelsQuestion(
         "newsletter_orders": "1a889ed7e2146a8dd02b",
         "belonging": "d88602256a3e1fc4dbeb",
         "x_unfollows": "b6deff525b65714b232d",
+        "young_followers": "24708683e3ea92784a61",
     },
     ideas={
         "turn_up": "You need two numbers for the same occasion: how many signed up and how many came.",
@@ -191,10 +192,13 @@ table_for_question = LabelsQuestion(
         "newsletter_orders": "Orders happen on the website, counted by traffic source.",
         "belonging": "A feeling is not in any click or count: somebody has to ask.",
         "x_unfollows": "Look for the table that counts, day by day, people gained and people lost.",
+        "young_followers": "A daily count says how many follow, not how old they are: which table splits each "
+                           "platform's followers into groups?",
     },
     hints=[
         "Read each question and ask: which row would hold the answer? A message, a post, a day of followers, "
-        "a thread, a day of website traffic, an event, a survey response, a day of mentions ...",
+        "a group of one platform's followers, a thread, a day of website traffic, an event, a survey response, "
+        "a day of mentions ...",
         "Three tables hold one row per day (followers, web_sessions, listening); tell them apart by what they count.",
         "The table must answer on its own: if a question names a board, the table needs a board column.",
     ],
@@ -206,6 +210,7 @@ table_for_question = LabelsQuestion(
         "turn_up: events (registrations and attendance); voice_vs_voltaro: listening (mentions of every brand); "
         "complaint_speed: inbox (received_at and first_response_at); saves_by_pillar: posts; help_first_answer: "
         "forum_threads (board and first_answer_by; forum_replies has no board); newsletter_orders: web_sessions; "
-        "belonging: survey; x_unfollows: followers (new and lost per day)."
+        "belonging: survey; x_unfollows: followers (new and lost per day); young_followers: audience (each "
+        "platform's followers by age band; members has no age and counts forum members only)."
     ),
 )

@@ -57,7 +57,14 @@ MODULES: tuple[Module, ...] = (
             Notebook("1.5-review-quiz.ipynb", "Module 1 review quiz", kind="quiz"),
         ),
     ),
-    Module("module2_strategy", 2, "Community Management Strategy", ()),
+    Module(
+        "module2_strategy",
+        2,
+        "Community Management Strategy",
+        (
+            Notebook("2.5-review-quiz.ipynb", "Module 2 review quiz", kind="quiz"),
+        ),
+    ),
     Module("module3_social", 3, "Social Media Management", ()),
     Module(
         "module4_interaction",

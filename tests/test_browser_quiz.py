@@ -1,8 +1,9 @@
-"""A real browser test: in JupyterLab and headless Chromium, take the Module 1 review quiz, then see it on the start page.
+"""A real browser test: in JupyterLab and headless Chromium, take a module's review quiz, then see it on the start page.
 
 Runs the learner copies generated from the masters (`Run All` on each, as a learner would), answers a
-question, reads the explanation, reaches the score, then opens 1.0 and finds the progress table with the
-quiz's answers in it. Screenshots go to test-artifacts/ (review-quiz.png, start-page.png).
+question, reads the explanation, reaches the score, follows the link to the lesson to revisit, then opens
+1.0 and finds the progress table with the quiz's answers in it. Once per module with a quiz; screenshots go
+to test-artifacts/ (review-quiz-module1.png, start-page-module1.png, ...).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from course.quiz import load_quiz
 from nbtools import jupyterlab_for_browser
 from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
-QUIZ = "module1_intro/1.5-review-quiz.ipynb"
+# quiz name -> the quiz notebook, and the module folders its workbook needs (1.0, the start page, is in module 1)
+QUIZZES = {
+    "module1": ("module1_intro/1.5-review-quiz.ipynb", ["module1_intro"]),
+    "module2": ("module2_strategy/2.5-review-quiz.ipynb", ["module1_intro", "module2_strategy"]),
+}
 START = "module1_intro/1.0-start-here.ipynb"
 
 OPEN_AND_IDLE = """(path) => {
@@ -28,11 +33,13 @@ OPEN_AND_IDLE = """(path) => {
 RUN_ALL = "async () => { await window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
 
 
-@pytest.fixture(scope="module")
-def lab_with_workbook(tmp_path_factory):
+@pytest.fixture(scope="module", params=list(QUIZZES))
+def lab_with_workbook(request, tmp_path_factory):
     assert Path(CHROMIUM).exists(), "Chromium is missing: install Debian's chromium (`make browser` does it)"
-    with jupyterlab_for_browser(tmp_path_factory.mktemp("browser-quiz"), ["module1_intro"]) as lab:
-        yield lab
+    name = request.param
+    path, folders = QUIZZES[name]
+    with jupyterlab_for_browser(tmp_path_factory.mktemp(f"browser-quiz-{name}"), folders) as lab:
+        yield (name, path, *lab)
 
 
 def _open(page, base, token, path):
@@ -44,14 +51,17 @@ def _open(page, base, token, path):
 def test_review_quiz_then_progress_on_the_start_page(lab_with_workbook):
     from playwright.sync_api import expect, sync_playwright
 
-    base, token, book = lab_with_workbook
-    quiz = load_quiz("module1")
+    name, path, base, token, book = lab_with_workbook
+    quiz = load_quiz(name)
+    first = quiz.items[0]
+    lesson_title = quiz.lesson_title(first.lesson)  # the lesson to revisit: only question 1 is missed
+    lesson_path = f"{path.split('/')[0]}/{quiz.lessons[first.lesson]}"
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1300, "height": 1000})
         try:
-            _open(page, base, token, QUIZ)
+            _open(page, base, token, path)
             view = page.locator(".cmw-quiz").first
             expect(view).to_be_visible(timeout=90_000)
             view.scroll_into_view_if_needed()
@@ -67,7 +77,7 @@ def test_review_quiz_then_progress_on_the_start_page(lab_with_workbook):
             best = "abcd"[quiz.items[0].best]
             view.locator(f"button.cmw-quiz-option-{best}").click()
             expect(explanation).to_contain_text("Best answer", timeout=15_000)
-            view.screenshot(path=str(ARTIFACTS / "review-quiz.png"))
+            view.screenshot(path=str(ARTIFACTS / f"review-quiz-{name}.png"))
 
             # The other nine, each with its best answer, then the score.
             for index, item in enumerate(quiz.items[1:], start=2):
@@ -78,33 +88,33 @@ def test_review_quiz_then_progress_on_the_start_page(lab_with_workbook):
             view.locator("button.cmw-quiz-next").click()
             score = view.locator(".cmw-quiz-score")
             expect(score).to_contain_text("Your score: 9 of 10", timeout=15_000)
-            lesson_link = view.locator(".cmw-quiz-revisit a", has_text="What is community management?")
+            lesson_link = view.locator(".cmw-quiz-revisit a", has_text=lesson_title)
             expect(lesson_link).to_be_visible(timeout=15_000)
-            view.screenshot(path=str(ARTIFACTS / "review-quiz-score.png"))
+            view.screenshot(path=str(ARTIFACTS / f"review-quiz-score-{name}.png"))
             lesson_link.click()  # JupyterLab opens the lesson to revisit
-            page.wait_for_function("() => window.jupyterapp.shell.currentWidget.context.path"
-                                   " === 'module1_intro/1.1-what-is-community-management.ipynb'", timeout=30_000)
+            page.wait_for_function("(path) => window.jupyterapp.shell.currentWidget.context.path === path",
+                                   arg=lesson_path, timeout=30_000)
 
             record = json.loads((book / ".progress.json").read_text())
-            assert sum(key.startswith("m1_review.") for key in record) == 10
-            assert record[f"m1_review.{quiz.items[0].id}"]["best"] == "not yet right"
+            assert sum(key.startswith(f"{quiz.id}.") for key in record) == 10
+            assert record[quiz.question_id(first)]["best"] == "not yet right"
 
             # The start page shows it: nine of the quiz's ten items right, and a chart.
             _open(page, base, token, START)
             output = page.locator(".jp-OutputArea-output", has_text="not attempted").first  # the progress table
             expect(output).to_be_visible(timeout=90_000)
-            row = output.locator("tr", has_text="Module 1 review quiz")
+            row = output.locator("tr", has_text=quiz.title)
             expect(row).to_contain_text("10")
             expect(row).to_contain_text("9")
             expect(page.locator(".jp-OutputArea-output", has_text="exercises right so far").first).to_contain_text("9 of")
             expect(page.locator(".jp-OutputArea-output img").first).to_be_visible(timeout=30_000)  # the chart
             expect(page.locator(".jp-RenderedMarkdown a", has_text="Crisis management on social media").first).to_be_attached()
             output.scroll_into_view_if_needed()
-            page.screenshot(path=str(ARTIFACTS / "start-page.png"))
+            page.screenshot(path=str(ARTIFACTS / f"start-page-{name}.png"))
             errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
             assert errors.count() == 0, errors.first.inner_text()
         except Exception:
-            page.screenshot(path=str(ARTIFACTS / "review-quiz-failure.png"), full_page=True)
+            page.screenshot(path=str(ARTIFACTS / f"review-quiz-failure-{name}.png"), full_page=True)
             raise
         finally:
             browser.close()

@@ -44,6 +44,17 @@ def test_the_catalogue_maps_every_question_to_its_notebook():
     assert not graded & {"c43_triage", "m1l1_space_types", quiz.question_id(quiz.items[0])}
 
 
+@pytest.mark.parametrize("name, notebook", [("module1", ("module1_intro", "1.5-review-quiz.ipynb")),
+                                            ("module2", ("module2_strategy", "2.5-review-quiz.ipynb"))])
+def test_every_quiz_item_is_counted_under_its_quiz_notebook(name, notebook):
+    quiz = load_quiz(name)
+    found = [(ex.module.folder, ex.notebook.file, ex.graded) for ex in progress.catalogue()
+             if ex.id.startswith(quiz.id + ".")]
+    assert found == [(*notebook, False)] * len(quiz.items)
+    row = progress.summary({quiz.question_id(quiz.items[0]): {"best": "correct"}}).set_index("notebook").loc[quiz.title]
+    assert (row["exercises"], row["right"], row["not attempted"]) == (10, 1, 9)
+
+
 def test_a_lab_shows_its_practice_and_graded_exercises_apart():
     frame = progress.summary({"c43_triage": {"best": "correct"}})
     lesson = frame[frame["notebook"] == "Crisis management on social media"]  # 4.3: practice only
@@ -153,7 +164,8 @@ def test_the_course_map_links_every_notebook(displayed):
     assert "(1.1-what-is-community-management.ipynb)" in text
     assert "(../module4_interaction/4.3-crisis-management.ipynb)" in text
     assert "(../module2_strategy/2.2-target-audience.ipynb)" in text
-    assert "Social Media Management | *coming soon*" in text
+    assert "(../module2_strategy/2.5-review-quiz.ipynb)" in text
+    assert "Social Media Management | *coming soon*" in text and "Community Management Strategy | *coming soon*" not in text
 
 
 def test_an_unreadable_master_is_left_out_not_an_error(monkeypatch, tmp_path):

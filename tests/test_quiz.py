@@ -13,14 +13,42 @@ from course import quiz as qz
 from course.syllabus import REPO_ROOT, reading_order
 
 QUIZZES = qz.quiz_names()
+# The lesson notebooks each quiz links to ("revisit"), as the module's syllabus names them.
+LESSON_FILES = {
+    "module2": {"2.1": "2.1-objectives-and-kpis.ipynb", "2.2": "2.2-target-audience.ipynb",
+                "2.3": "2.3-content-plan.ipynb", "2.4": "2.4-editorial-calendar.ipynb"},
+}
 
 
 def _raw(name: str = "module1") -> dict:
     return yaml.safe_load(qz.quiz_path(name).read_text(encoding="utf-8"))
 
 
-def test_a_quiz_ships_for_module_1():
-    assert "module1" in QUIZZES
+def test_a_quiz_ships_for_modules_1_and_2():
+    assert {"module1", "module2"} <= set(QUIZZES)
+
+
+def test_each_quiz_keeps_its_answers_under_its_own_prefix():
+    ids = {name: qz.load_quiz(name).id for name in QUIZZES}
+    assert ids["module1"] == "m1_review" and ids["module2"] == "m2_review"
+    assert len(set(ids.values())) == len(ids), f"two quizzes would share progress-record keys: {ids}"
+
+
+def _quiz_notebook(quiz: qz.Quiz):
+    (nb,) = [nb for nb in quiz.module.notebooks if nb.kind == "quiz"]
+    return quiz.module.path / nb.file
+
+
+@pytest.mark.parametrize("name", QUIZZES)
+def test_the_lessons_to_revisit_are_notebooks_of_the_module(name):
+    quiz = qz.load_quiz(name)
+    for tag, file in quiz.lessons.items():
+        assert (quiz.module.path / file).is_file(), f"{name}: lesson {tag} links to {file}, which is not on disk"
+    if name in LESSON_FILES:
+        assert quiz.lessons == LESSON_FILES[name]
+    view = qz.QuizView(quiz, recorder=None)  # nothing answered: every lesson is to revisit, linked from the quiz
+    links = view.revisit_markdown().splitlines()[2:]
+    assert links == [f"- [{tag} {quiz.lesson_title(tag)}]({file})" for tag, file in quiz.lessons.items()]
 
 
 @pytest.mark.parametrize("name", QUIZZES)
@@ -80,16 +108,19 @@ def test_the_first_choice_counts_and_is_recorded_once():
     assert calls == [(f"m1_review.{first.id}", "not yet right")]
 
 
-def test_score_per_lesson_and_lessons_to_revisit():
-    quiz = qz.load_quiz("module1")
+@pytest.mark.parametrize("name", QUIZZES)
+def test_score_per_lesson_and_lessons_to_revisit(name):
+    quiz = qz.load_quiz(name)
+    number = quiz.module.number
+    missed = f"{number}.2"
     attempt = qz.Attempt(quiz)
-    for index, item in enumerate(quiz.items):  # right everywhere except the items of lesson 1.2
-        attempt.choose(index, item.best if item.lesson != "1.2" else (item.best + 2) % 4)
-    n12 = sum(item.lesson == "1.2" for item in quiz.items)
-    assert attempt.finished and attempt.score == len(quiz.items) - n12
-    assert attempt.by_lesson()["1.2"] == (0, n12)
-    assert attempt.to_revisit() == ["1.2"]
-    assert list(attempt.by_lesson()) == ["1.1", "1.2", "1.3"]
+    for index, item in enumerate(quiz.items):  # right everywhere except the items of lesson <n>.2
+        attempt.choose(index, item.best if item.lesson != missed else (item.best + 2) % 4)
+    n2 = sum(item.lesson == missed for item in quiz.items)
+    assert attempt.finished and attempt.score == len(quiz.items) - n2
+    assert attempt.by_lesson()[missed] == (0, n2)
+    assert attempt.to_revisit() == [missed]
+    assert list(attempt.by_lesson()) == list(quiz.lessons) == sorted(quiz.lessons)
 
 
 def test_an_unanswered_item_counts_as_a_lesson_to_revisit():
@@ -164,12 +195,17 @@ def test_broken_yaml_and_missing_files_are_named(tmp_path):
 
 
 # ----------------------------------------------------------------------------------- the view, in-process
-def test_the_view_shows_one_question_explains_each_choice_and_ends_with_the_score():
-    quiz = qz.load_quiz("module1")
+# The link the score page ends with when only question 1 was missed.
+LAST_LINK = {"module1": "- [1.1 What is community management?](1.1-what-is-community-management.ipynb)"}
+
+
+@pytest.mark.parametrize("name", QUIZZES)
+def test_the_view_shows_one_question_explains_each_choice_and_ends_with_the_score(name):
+    quiz = qz.load_quiz(name)
     calls, recorder = _recorded()
     view = qz.QuizView(quiz, recorder)
     first = quiz.items[0]
-    assert "question 1 of 10" in view.header.value and "lesson 1.1" in view.header.value
+    assert "question 1 of 10" in view.header.value and f"lesson {first.lesson}:" in view.header.value
     assert view.back_button.disabled and not view.next_button.disabled
     assert "Choose the answer" in view.explanation.value
 
@@ -192,11 +228,12 @@ def test_the_view_shows_one_question_explains_each_choice_and_ends_with_the_scor
     view.next_button.click()
     assert view.on_score_page and view.question_box.layout.display == "none"
     assert "Your score: 9 of 10" in view.result.value
-    assert f"{qz._esc(first.objective)} (lesson 1.1, question 1)" in view.result.value  # what to practise
+    assert f"{qz._esc(first.objective)} (lesson {first.lesson}, question 1)" in view.result.value  # what to practise
     assert view.result.value.count("<li>") == 1
     assert view.next_button.layout.display == "none" and view.again_button.layout.display is None
-    assert view.revisit_markdown().endswith("- [1.1 What is community management?](1.1-what-is-community-management.ipynb)")
-    assert len(calls) == 10 and calls[0] == (f"m1_review.{first.id}", "not yet right")
+    link = LAST_LINK.get(name, f"- [{first.lesson} {quiz.lesson_title(first.lesson)}]({quiz.lessons[first.lesson]})")
+    assert view.revisit_markdown().endswith("\n" + link)
+    assert len(calls) == 10 and calls[0] == (f"{quiz.id}.{first.id}", "not yet right")
     assert all(status == "correct" for _, status in calls[1:])
 
     view.back_button.click()  # back to the last question: its answer is still shown
@@ -220,8 +257,11 @@ def test_the_score_page_says_what_is_unanswered_and_when_nothing_needs_revisitin
     assert view.revisit_markdown().startswith("**Every question right.**")
 
 
-def test_the_quiz_notebook_is_two_lines_of_code():
-    source = (REPO_ROOT / "module1_intro" / "1.5-review-quiz.ipynb").read_text(encoding="utf-8")
-    nb = nbformat.reads(source, as_version=4)
+@pytest.mark.parametrize("name", QUIZZES)
+def test_the_quiz_notebook_is_two_lines_of_code(name):
+    path = _quiz_notebook(qz.load_quiz(name))
+    assert path.relative_to(REPO_ROOT).as_posix() in {"module1_intro/1.5-review-quiz.ipynb",
+                                                      "module2_strategy/2.5-review-quiz.ipynb"}
+    nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
-    assert code[-1] == 'review_quiz("module1")' and len(code) == 2
+    assert code[-1] == f'review_quiz("{name}")' and len(code) == 2

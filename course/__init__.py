@@ -22,19 +22,36 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
+def tidy_pandas() -> None:
+    """The course's pandas display: every column shown, a message, a rule or a list of spaces never cut.
+
+    Applied by :func:`setup_notebook` when pandas is already loaded, and by the course's modules that load
+    pandas, so a notebook that never needs pandas (an assignment of choices) does not pay for loading it.
+    """
+    import pandas as pd
+
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.width", 120)
+    pd.set_option("display.max_colwidth", None)
+
+
 def setup_notebook(quiet: bool = False) -> None:
     """First cell of every notebook: check the libraries, set a tidy pandas display.
 
-    Prints one line when all is well; raises a clear error naming what to fix otherwise.
+    Prints one line when all is well; raises a clear error naming what to fix otherwise. The versions are
+    read from the installed packages' metadata, without loading them: loading pandas, matplotlib and
+    ipywidgets here would cost every kernel most of a second (a third of grading a notebook), and the
+    notebook loads what it uses anyway.
     """
-    import importlib
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
 
     problems = []
     found = {}
     for name, minimum in REQUIRED.items():
         try:
-            found[name] = importlib.import_module(name).__version__
-        except ImportError:
+            found[name] = version(name)
+        except PackageNotFoundError:
             problems.append(f"{name} is not installed")
             continue
         if _version_tuple(found[name]) < _version_tuple(minimum):
@@ -44,12 +61,9 @@ def setup_notebook(quiet: bool = False) -> None:
             "Your environment needs attention: " + "; ".join(problems)
             + ". Run `make lab` again from the course folder, or `python -m course doctor` for details."
         )
-    import pandas as pd
-
     _friendly_errors()
-    pd.set_option("display.max_columns", 30)
-    pd.set_option("display.width", 120)
-    pd.set_option("display.max_colwidth", None)  # a message, a rule or a list of spaces is shown whole, never cut
+    if "pandas" in sys.modules:
+        tidy_pandas()
     if not quiet:
         print(f"Ready: course {__version__}, pandas {found['pandas']}, matplotlib {found['matplotlib']}.")
 

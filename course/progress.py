@@ -180,6 +180,10 @@ def detail(entries: dict[str, dict]):
     """One row per exercise: module, notebook, exercise id, state ("right", "not yet right", "not attempted")."""
     import pandas as pd
 
+    from course import tidy_pandas
+
+    tidy_pandas()
+
     rows = [{"module": ex.module.number, "notebook": ex.notebook.title, "exercise": ex.id,
              "state": _state(entries.get(ex.id)), "attempts": int((entries.get(ex.id) or {}).get("attempts", 0) or 0)}
             for ex in catalogue()]
@@ -190,6 +194,10 @@ def summary(entries: dict[str, dict]):
     """One row per notebook (graded and practice exercises of a lab apart): how many are right, not yet right
     and not attempted."""
     import pandas as pd
+
+    from course import tidy_pandas
+
+    tidy_pandas()
 
     rows: dict[tuple, dict] = {}
     for ex in catalogue():

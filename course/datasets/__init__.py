@@ -20,7 +20,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from course import tidy_pandas
 from course.datasets.schema import AUDIENCE_VALUES, TABLES, Column, Table
+
+tidy_pandas()  # the tables read whole in a notebook, whichever cell loads them first
 
 __all__ = ["DataError", "load", "validate", "table_names", "TABLES"] + [f"load_{name}" for name in TABLES]
 

@@ -2,7 +2,8 @@
 
 - Eight synthetic learners hand in Assignment 2 and are graded once, with the project's parallel grader
   (``autograder.grading.grade_all``, the real ``nbgrader autograde`` in each worker); each one's autograded
-  score is read back from the gradebook and must be exactly what they earned.
+  score is read back from the gradebook and must be exactly what they earned, and their feedback pages show
+  the form checks' messages but no hidden-test code.
 - Every figure the items quote is what the course's labs compute on Velora's data, and the labs' verdicts
   (the window warnings, the channel ranking, the guidelines check, the calendar validator) are the key's.
 - A learner who takes a shortcut (always the same letter, one label everywhere, the lessons' answers
@@ -119,6 +120,23 @@ def test_each_learner_gets_exactly_the_points_they_earned(graded):
         blank = gradebook.find_grade("a2_launch_plan", NOTEBOOK.removesuffix(".ipynb"), ASSIGNMENT, "blank")
         assert blank.score == 0 and not blank.needs_manual_grade
     assert scores == EXPECTED
+
+
+def test_feedback_shows_the_form_messages_but_never_the_hidden_tests(graded):
+    from autograder.feedback import generate_feedback, leaks
+
+    root, _ = graded
+    master = read(root / "source" / ASSIGNMENT / NOTEBOOK)
+    generate_feedback(root, ASSIGNMENT)
+    for learner in EXPECTED:
+        page = (root / "feedback" / learner / ASSIGNMENT / NOTEBOOK.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+        handed_in = read(root / "submitted" / learner / ASSIGNMENT / NOTEBOOK)
+        own = "\n".join(c.source for c in handed_in.cells if c.metadata.get("nbgrader", {}).get("solution"))
+        assert leaks(page, master, own) == [], f"{learner}: hidden tests leak into the feedback"
+        assert "_key" not in page and "_aliases" not in page and "Assignment 2" in page
+    partly = (root / "feedback" / "partly_wrong" / ASSIGNMENT / NOTEBOOK.replace(".ipynb", ".html")).read_text(
+        encoding="utf-8")
+    assert "Answered" in partly and "did not pass for this item" in partly
 
 
 def test_the_autograded_items_are_at_least_sixty_percent_of_the_points():

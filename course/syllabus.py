@@ -66,6 +66,7 @@ MODULES: tuple[Module, ...] = (
             Notebook("2.2-target-audience.ipynb", "Understanding the target audience"),
             Notebook("2.3-content-plan.ipynb", "Creating a content plan"),
             Notebook("2.4-editorial-calendar.ipynb", "The editorial calendar"),
+            Notebook("2.6-assignment.ipynb", "Assignment 2: strategy", kind="assignment"),
             Notebook("2.5-review-quiz.ipynb", "Module 2 review quiz", kind="quiz"),
         ),
     ),

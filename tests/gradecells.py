@@ -68,3 +68,72 @@ def run_grade_cell(question_id: str, answer: Any) -> tuple[bool, str]:
         except AssertionError as failure:
             return False, f"{shown.getvalue()}\nAssertionError: {failure}"
     return True, shown.getvalue()
+
+
+# --------------------------------------------------------------------------- synthetic submissions (end-to-end tests)
+def copy_notebook(nb):
+    """A deep copy of a notebook, to edit into one learner's submission."""
+    import json
+
+    import nbformat
+
+    return nbformat.from_dict(json.loads(json.dumps(nb)))
+
+
+def answer_all(learner_nb, master_nb) -> None:
+    """Fill every answer cell of ``learner_nb`` with the master's solution: what a perfect learner hands in."""
+    from nbtools import cells_by_id, solution_source
+
+    master = cells_by_id(master_nb)
+    for cell in learner_nb.cells:
+        meta = nbgrader_meta(cell)
+        if meta.get("solution"):
+            cell.source = solution_source(master[meta["grade_id"]])
+
+
+def hand_in(root: Path, assignment: str, notebook: str, submissions: dict) -> None:
+    """Register the learners and put each one's notebook in ``submitted/`` as ``nbgrader collect`` would."""
+    import nbformat
+
+    from conftest import add_students
+
+    add_students(root, {learner: ("Test", learner) for learner in submissions})
+    for learner, nb in submissions.items():
+        folder = Path(root) / "submitted" / learner / assignment
+        folder.mkdir(parents=True)
+        nbformat.write(nb, str(folder / notebook))
+        (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC")
+
+
+def tamper(nb, removed_check: str) -> None:
+    """A learner who rewrites every check cell to pass, inflates its points and deletes one check cell."""
+    from nbtools import cells_by_id
+
+    removed = cells_by_id(nb)[removed_check]
+    for cell in nb.cells:
+        meta = nbgrader_meta(cell)
+        if meta.get("grade") and cell.cell_type == "code":
+            cell.source = "pass  # all good here"
+            meta["points"] = 100
+    nb.cells.remove(removed)  # a deleted check cell must not make its points disappear either
+
+
+def raise_everywhere(nb) -> None:
+    """A learner whose every answer cell raises."""
+    for cell in nb.cells:
+        if nbgrader_meta(cell).get("solution") and cell.cell_type == "code":
+            cell.source = 'raise RuntimeError("this learner\'s code fails everywhere")'
+
+
+def released(root: Path, assignment: str, notebook: str):
+    """Generate the learner copies of ``assignment``; return (the learner copy, the master) of ``notebook``."""
+    from course.nbgrader_cli import nbgrader
+
+    nbgrader("generate_assignment", assignment, "--force", root=root)
+    return read(Path(root) / "release" / assignment / notebook), read(Path(root) / "source" / assignment / notebook)
+
+
+def hand_in_class(root: Path, assignment: str, notebook: str, build, learners) -> None:
+    """Release ``assignment`` and hand in ``build(learner, learner copy, master)`` for each learner."""
+    release_nb, master_nb = released(root, assignment, notebook)
+    hand_in(root, assignment, notebook, {learner: build(learner, release_nb, master_nb) for learner in learners})

@@ -8,16 +8,14 @@ Then feedback is generated and the grades CSV exported.
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 
-import nbformat
 import pandas as pd
 import pytest
 
-from conftest import add_students
 from course.nbgrader_cli import nbgrader
-from nbtools import cells_by_id, nbgrader_meta, read, solution_source
+from gradecells import answer_all, copy_notebook, hand_in_class, raise_everywhere, tamper
+from nbtools import cells_by_id, nbgrader_meta, read
 
 ASSIGNMENT = "module1_intro"
 NOTEBOOK = "1.4-assignment.ipynb"
@@ -55,38 +53,22 @@ EXPECTED = {
 }
 
 
-def _answer_all(learner_nb, master_nb) -> None:
-    master = cells_by_id(master_nb)
-    for cell in learner_nb.cells:
-        meta = nbgrader_meta(cell)
-        if meta.get("solution"):
-            cell.source = solution_source(master[meta["grade_id"]])
-
-
 def build_submission(kind: str, release_nb, master_nb):
-    nb = nbformat.from_dict(json.loads(json.dumps(release_nb)))  # deep copy
+    nb = copy_notebook(release_nb)
     cells = cells_by_id(nb)
     if kind in ("full", "partly_wrong"):
-        _answer_all(nb, master_nb)
+        answer_all(nb, master_nb)
     if kind == "partly_wrong":
         cells["a1_space_types"].source = WRONG_SPACE_TYPES
         # well formed, so the visible check says "Answered"; only the hidden tests know it is wrong
         cells["a1_word_of_mouth"].source = 'word_of_mouth = "a"'
     if kind == "tampered":
         cells["a1_first_reply"].source = 'first_reply = "b"'
-        for cell in nb.cells:
-            meta = nbgrader_meta(cell)
-            if meta.get("grade") and cell.cell_type == "code":
-                cell.source = "pass  # all good here"
-                meta["points"] = 100
-        # a deleted check cell must not make its points disappear either
-        nb.cells.remove(cells["a1_agency_risk_check"])
+        tamper(nb, removed_check="a1_agency_risk_check")
     if kind == "raises":
-        for cell in nb.cells:
-            if nbgrader_meta(cell).get("solution") and cell.cell_type == "code":
-                cell.source = 'raise RuntimeError("this learner\'s code fails everywhere")'
+        raise_everywhere(nb)
     if kind == "cheater":
-        _answer_all(nb, master_nb)
+        answer_all(nb, master_nb)
         for grade_id, source in CHEATS.items():
             cells[grade_id].source = source
         # make every remaining answer wrong so only the cheats could earn points
@@ -102,15 +84,7 @@ def build_submission(kind: str, release_nb, master_nb):
 @pytest.fixture(scope="module")
 def graded_class(module_course_root):
     root = module_course_root
-    nbgrader("generate_assignment", ASSIGNMENT, "--force", root=root)
-    release_nb = read(root / "release" / ASSIGNMENT / NOTEBOOK)
-    master_nb = read(root / "source" / ASSIGNMENT / NOTEBOOK)
-    add_students(root, {learner: ("Test", learner) for learner in EXPECTED})
-    for learner in EXPECTED:
-        folder = root / "submitted" / learner / ASSIGNMENT
-        folder.mkdir(parents=True)
-        nbformat.write(build_submission(learner, release_nb, master_nb), str(folder / NOTEBOOK))
-        (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC")
+    hand_in_class(root, ASSIGNMENT, NOTEBOOK, build_submission, EXPECTED)
     # the full-marks learner hands in the lesson notebooks too (practice, worth no points)
     for lesson in (root / "release" / ASSIGNMENT).glob("*.ipynb"):
         if lesson.name != NOTEBOOK:

@@ -86,6 +86,12 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "no deadline": ("deadline", "no_deadline", "no date", "missing deadline", "deadline missing"),
     "vanity metric": ("vanity", "vanity_metric", "vanity kpi", "wrong kpi"),
     "unrealistic": ("implausible", "unrealistic target", "too ambitious", "not achievable"),
+    # the KPIs an objective is tracked with (2.1, Assignment 2)
+    "returning_members": ("returning members",),
+    "response_time": ("response time", "first response time"),
+    "referral_orders": ("referral orders", "referrals"),
+    "community_sessions": ("community sessions",),
+    "likes": ("like",),
 }
 
 

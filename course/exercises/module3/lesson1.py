@@ -116,8 +116,8 @@ not_comparable = ChoiceQuestion(
         "People who follow an account and times a post was shown are different denominators.",
     ],
     explanation=(
-        "LinkedIn's typical rate is interactions per impression; the others are per follower. A post is shown many "
-        "more times than an account has followers who see it, so the two kinds of rate sit on different scales."
+        "LinkedIn's typical rate is interactions per impression; the others are per follower. Impressions count every "
+        "showing of a post, followers count the people who follow the account: the two rates sit on different scales."
     ),
     model_answer=(
         "b. LinkedIn's figure counts interactions per impression, the other four per follower, so it cannot stand in "

@@ -282,3 +282,16 @@ def test_the_facts_the_lesson_questions_rely_on_still_hold():
     assert min(FACTS["china_18_34"], key=FACTS["china_18_34"].get) == "wechat"
     assert FACTS["instagram_china_share"] < 0.02
     assert not math.isnan(FACTS["china_18_34"]["weibo"])
+
+
+def test_what_the_worked_example_says_about_velora_holds(velora):
+    assert velora.index[0] == "instagram" and velora.loc["instagram", "main_format"] == "carousel"
+    social = velora.drop(index="forum")
+    assert social["er_per_reach"].idxmax() == "tiktok"  # the largest share of its viewers engage
+    assert velora["er_per_reach"].idxmax() == "forum"
+    assert 0.6 < velora.loc["tiktok", "share_18_34"] < 0.7  # about two in three
+    china = velora.loc[["weibo", "xiaohongshu", "wechat"]]
+    assert (china["top_country"] == "CN").all() and (china["top_country_share"] > 0.9).all()
+    in_china = load_audience().query("dimension == 'country' and value == 'CN'").set_index("platform")["share"]
+    western = [p for p in velora.index if p not in ("weibo", "xiaohongshu", "wechat", "forum")]
+    assert (in_china.loc[western] < 0.02).all()

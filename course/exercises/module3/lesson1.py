@@ -90,7 +90,9 @@ brief_platforms = LabelsQuestion(
     model_answer=(
         "brake_pads_video: youtube; fleet_offer: linkedin; outfit_boards: pinterest; teen_clip: tiktok. Facebook "
         "takes long videos and long posts too, but its audience is neither the how-to searcher nor the fleet "
-        "manager at work; Snapchat suits teenagers but Velora has no account there."
+        "manager at work; Snapchat suits teenagers but Velora has no account there. The first brief, written out: "
+        "{'formats': ['long_video'], 'video_minutes': 7, 'audience': 'how_to', 'clickable_link': True, "
+        "'velora_account': True}."
     ),
 )
 

@@ -70,7 +70,9 @@ MODULES: tuple[Module, ...] = (
             Notebook("2.5-review-quiz.ipynb", "Module 2 review quiz", kind="quiz"),
         ),
     ),
-    Module("module3_social", 3, "Social Media Management", ()),
+    Module("module3_social", 3, "Social Media Management", (
+        Notebook("3.1-main-social-networks.ipynb", "The main social networks"),
+    )),
     Module(
         "module4_interaction",
         4,

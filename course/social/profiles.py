@@ -109,7 +109,7 @@ HANDLE_RULES: dict[str, HandleRule] = {
     for r in (
         HandleRule("instagram", 1, 30, "letters, numbers, full stops and underscores", r"[A-Za-z0-9._]",
                    "Instagram Help Center, 'Change your username'"),
-        HandleRule("x", 4, 15, "letters, numbers and underscores", r"[A-Za-z0-9_]",
+        HandleRule("x", 5, 15, "letters, numbers and underscores", r"[A-Za-z0-9_]",
                    "X Help Center, 'How to change your username'"),
         HandleRule("facebook", 5, 50, "letters, numbers and full stops", r"[A-Za-z0-9.]",
                    "Meta Business Help Center, 'Create a username for your Facebook Page'"),

@@ -265,3 +265,36 @@ def test_a_broken_table_names_the_file_and_line(tmp_path, profiles):
 
 def test_the_audit_date_is_the_last_day_of_the_course_data():
     assert AUDIT_DATE == "2026-10-31"
+
+
+# ------------------------------------------------------------------ what lesson 3.2 states, measured
+BIOS = {
+    "a": "Velora: award-winning Italian e-bikes since 2015. Premium quality and innovative design, now sold in nine "
+         "countries.",
+    "b": "E-bikes made in Turin. Ride tips, repair help and rider stories every week. Share your first ride with "
+         "#FirstRideVelora",
+    "c": "E-bikes made in Turin. Weekly ride tips, repair help from our mechanics and stories from riders in nine "
+         "countries. Share your first ride with #FirstRideVelora",
+}
+
+
+def test_the_lessons_bios_and_handles_are_as_its_answers_say():
+    assert [len(BIOS[k]) for k in "abc"] == [116, 119, 158]
+    assert "nothing about" in bio_check(BIOS["a"], "instagram")
+    assert "fits" in bio_check(BIOS["b"], "instagram") and "says what a visitor gets" in bio_check(BIOS["b"], "instagram")
+    assert "too long" in bio_check(BIOS["c"], "instagram")
+    four = ["instagram", "x", "tiktok", "youtube"]
+    assert handle_fits("velora_cargo", four)["fits"].all() and len("velora_cargo") == 12
+    assert handle_fits("veloracargobikes", four)["fits"].tolist() == [True, False, True, True]
+
+
+def test_the_lessons_reading_of_the_audit_holds(profiles, audit):
+    handles = profiles.groupby("brand")["handle"].nunique()
+    assert handles["Voltaro"] == 4 and handles["Cityglide"] == 1
+    assert (profiles.query("brand == 'Cityglide'")["link_checked"] == "broken").sum() == 2
+    velora = audit.query("brand == 'Velora'").set_index("platform")["score"]
+    assert velora.drop("tiktok").min() >= 8
+    x_profile = get_profile(profiles, "Velora", "x")
+    before = score_profile(x_profile, profiles)
+    x_profile.update(pinned_text="New here? Our winter riding guide", pinned_date="2026-10-30")
+    assert [p.key for p in score_profile(x_profile, profiles).missed] == ["handle"] != [p.key for p in before.missed]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
 from course import metrics
@@ -247,7 +248,10 @@ def dashboard_figure(page: Insights) -> Figure:
 
     if len(page.follower_days):
         growth.plot(page.follower_days.index, page.follower_days["total"], color=COLOURS["followers"])
-        growth.tick_params(axis="x", labelsize=8, rotation=30)
+        locator = AutoDateLocator(maxticks=6)
+        growth.xaxis.set_major_locator(locator)
+        growth.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        growth.tick_params(axis="x", labelsize=8)
     growth.set_title(f"Followers (net {page.summary['follower growth']:+.1%})"
                      if page.summary["follower growth"] == page.summary["follower growth"] else "Followers", fontsize=10)
     figure.suptitle(page.title, fontsize=11)

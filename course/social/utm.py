@@ -21,6 +21,7 @@ nobody adds up again. Hence Velora's rules (:data:`RULES`), which :func:`link_pr
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Iterable, Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -66,6 +67,13 @@ class UTMError(ValueError):
 def _squash(value: str) -> str:
     """A spelling reduced to its letters and digits, to find two spellings of the same name."""
     return re.sub(r"[^a-z0-9]", "", value.lower())
+
+
+def _closest(value: str, register: tuple[str, ...]) -> str | None:
+    """The register's name a spelling most likely means (``First_Ride`` -> ``firstridevelora``), or None."""
+    same = [name for name in register if _squash(name) == _squash(value)]
+    near = difflib.get_close_matches(_squash(value), [_squash(name) for name in register], n=1, cutoff=0.6)
+    return same[0] if same else next((name for name in register if near and _squash(name) == near[0]), None)
 
 
 def _tag_value(name: str, value) -> str:
@@ -157,11 +165,11 @@ def link_problems(url: str) -> list[tuple[str, str, str]]:
     if medium and medium.lower() not in MEDIUMS:
         problems.append(("known_medium", "utm_medium", f"utm_medium={medium!r} is not one of {', '.join(MEDIUMS)}"))
     if source and source.lower() not in SOURCES:
-        meant = SOURCE_SPELLINGS.get(source.lower()) or next((s for s in SOURCES if _squash(s) == _squash(source)), None)
+        meant = SOURCE_SPELLINGS.get(source.lower()) or _closest(source, SOURCES)
         advice = f"; the register calls it {meant!r}" if meant else "; add it to the register first if it is new"
         problems.append(("known_source", "utm_source", f"utm_source={source!r} is not in the source register{advice}"))
     if campaign and campaign.lower() not in CAMPAIGNS:
-        meant = next((c for c in CAMPAIGNS if _squash(c) == _squash(campaign)), None)
+        meant = _closest(campaign, CAMPAIGNS)
         advice = f"; the register spells it {meant!r}" if meant else "; add it to the register before you tag with it"
         problems.append(("known_campaign", "utm_campaign", f"utm_campaign={campaign!r} is not in the campaign register"
                          f"{advice}"))
@@ -225,10 +233,10 @@ def funnel(sessions: pd.DataFrame, by: str | list[str] = ("source", "medium"), s
     grouped = rows.assign(**{k: rows[k].astype(object).where(rows[k].notna(), "(none)").astype(str) for k in keys}).groupby(keys)
     table = grouped[["sessions", "signups", "orders", "revenue"]].sum()
     visits = table["sessions"].where(table["sessions"] > 0)
-    table["signup rate"] = table["signups"] / visits
-    table["order rate"] = table["orders"] / visits
+    table["signup rate"] = (table["signups"] / visits).round(4)
+    table["order rate"] = (table["orders"] / visits).round(4)
     table["revenue per session"] = (table["revenue"] / visits).round(2)
-    table["revenue"] = table["revenue"].round(0)
+    table["revenue"] = table["revenue"].round(0).astype("int64")
     if len(keys) > 1:
         table.index = [" / ".join(parts) for parts in table.index]
         table.index.name = " / ".join(keys)

@@ -50,10 +50,10 @@ right_tool = LabelsQuestion(
     model_answer=(
         "reels_saves: built-in analytics; one_queue: scheduler; campaign_orders: web analytics; unanswered_threads: "
         "forum software; staff_channel: chat workspace; belonging: ask the members. Instagram Insights counts saves "
-        "and online hours; Sprout Social, Hootsuite or HubSpot put four networks and their inboxes side by side; "
-        "Google Analytics with the campaign's UTM tags counts the orders; Vanilla Forums' reports list the unanswered "
-        "threads; the workspace's own statistics count the channel's members and replies; only a survey or a "
-        "conversation says whether riders feel they belong."
+        "and online hours; Sprout Social, Hootsuite or HubSpot put four networks and their inboxes side by side. "
+        "The orders are counted on the website, from the campaign's UTM tags. Vanilla Forums' reports list the "
+        "unanswered threads; the workspace's own statistics count the channel's members and replies; only a survey "
+        "or a conversation says whether riders feel they belong."
     ),
 )
 
@@ -175,7 +175,7 @@ tiktok_decision = ChoiceQuestion(
     ],
     explanation=(
         "A last-click funnel cannot see discovery. Giulia keeps TikTok judged by what it is for (reaching younger "
-        "riders, where its engagement rate and follower growth are the best Velora has) and finds a fairer test of "
+        "riders, where its engagement rate and follower growth are the best of Velora's social networks) and finds a fairer test of "
         "what it sells."
     ),
     model_answer=(

@@ -53,6 +53,8 @@ def test_changing_the_platform_redraws_the_dashboard(jupyterlab):
         expect(board.locator(".cmw-insights-formats")).to_contain_text("short_video")
         expect(board).to_contain_text("What this page cannot tell you")
         board.screenshot(path=str(ARTIFACTS / "insights-dashboard.png"))
+        board.locator("select").nth(1).select_option(label="The whole year")
+        expect(title).to_contain_text("TikTok Analytics: 01 Nov 2025 – 31 Oct 2026", timeout=30_000)
 
         # the whole lesson ran: the last check shows its verdict, nothing went to stderr, no stray figure repr
         page.wait_for_function(OPEN_AND_IDLE, arg=NOTEBOOK, timeout=120_000)

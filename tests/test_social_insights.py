@@ -141,3 +141,23 @@ def test_the_figure_is_not_pyplot_s_so_a_notebook_shows_no_stray_figure():
     figure = dashboard_figure(insights(POSTS, FOLLOWERS, "x", *MAY))
     assert plt.get_fignums() == open_before
     assert len(figure.axes) == 3 and "X Analytics" in figure._suptitle.get_text()
+
+
+def test_in_a_real_kernel_a_redraw_shows_the_widget_once_and_prints_nothing():
+    """With the inline backend a stray pyplot figure or a repr would show up as an output of the changing cell."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("%matplotlib inline\nfrom course.datasets import load_followers, load_posts\n"
+                                  "from course.social.insights import InsightsDashboard\n"
+                                  "board = InsightsDashboard(load_posts(), load_followers())\nboard"),
+        nbformat.v4.new_code_cell("before = board.chart.value\nboard.platform.value = 'facebook'\n"
+                                  "board.period.value = 'March 2026'\nboard.platform.value = 'forum'"),
+        nbformat.v4.new_code_cell("print(board.page.platform, board.page.start.date(), board.chart.value != before)"),
+    ])
+    NotebookClient(nb, timeout=90, kernel_name="python3").execute()
+    shown = nb.cells[0].outputs
+    assert len(shown) == 1 and "application/vnd.jupyter.widget-view+json" in shown[0]["data"]
+    assert nb.cells[1].outputs == [], "a redraw leaves no output: no Figure repr, no warning"
+    assert nb.cells[2].outputs[0]["text"].split() == ["forum", "2026-03-01", "True"]

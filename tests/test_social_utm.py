@@ -70,9 +70,12 @@ def test_parse_link_keeps_the_case_as_written_and_the_first_of_a_repeated_tag():
     ("https://velora.bike/?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale_2026&utm_content=a%40b.com",
      "no_personal_data"),
     (GOOD + "&utm_source=facebook", "once"),
+    (None, "consistent"),
 ])
 def test_each_rule_fires_on_the_link_that_breaks_it(link, rule):
     assert rule in utm.RULES
+    if link is None:  # a rule about the list, not one link
+        return
     assert rule in [found[0] for found in link_problems(link)]
     assert link_problems(GOOD) == []
 
@@ -152,3 +155,14 @@ def test_the_funnel_chart_draws_a_bar_per_source_in_each_panel():
     heights = sorted(p.get_width() for p in rates.patches)
     assert heights[-1] == pytest.approx(100 * table["signup rate"].max())
     assert isinstance(table, pd.DataFrame)
+
+
+def test_a_name_written_two_ways_across_the_list_is_flagged_where_it_differs():
+    new = "https://velora.bike/?utm_source=instagram&utm_medium=social&utm_campaign="
+    links = {"one": new + "winter_2027", "two": new + "winter-2027", "three": new + "Winter_2027", "four": GOOD}
+    table = check_links(links)
+    consistent = table[table["rule"] == "consistent"]
+    assert consistent["link"].tolist() == ["two"], "case is the lower_case rule's business, not this one's"
+    assert "is written 'winter_2027' in link one, three" in consistent["problem"].iloc[0]
+    assert table["link"].tolist() == sorted(table["link"], key=["one", "two", "three", "four"].index)
+    assert check_links([GOOD, GOOD.replace("reel", "x")]).empty

@@ -55,6 +55,7 @@ RULES = {
     "known_campaign": "utm_campaign is spelled as in the campaign register",
     "no_personal_data": "no e-mail address or other personal data in a tag (analytics terms forbid it)",
     "once": "each tag appears once in a link",
+    "consistent": "across a list of links, one name is written one way (not winter_2027 here and winter-2027 there)",
 }
 _ALLOWED = re.compile(r"[a-z0-9_.\-]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
@@ -185,14 +186,39 @@ def check_links(links: Iterable[str] | Mapping[str, str]) -> pd.DataFrame:
     if isinstance(links, str):
         raise UTMError("check_links(): give a list of links, not a single link (wrap it in [ ])")
     items = list(links.items()) if isinstance(links, Mapping) else list(enumerate(links, start=1))
-    rows = []
+    rows, readable = [], []
     for name, url in items:
         try:
             found = link_problems(url)
+            readable.append((name, parse_link(url)))
         except UTMError as error:
             found = [("address", "", str(error).split("(): ", 1)[-1])]
         rows += [{"link": name, "rule": rule, "tag": tag, "problem": message} for rule, tag, message in found]
+    rows += _inconsistent(readable)
+    order = {name: index for index, (name, _) in enumerate(items)}
+    rows.sort(key=lambda row: order[row["link"]])  # stable: each link's own problems keep their order
     return pd.DataFrame(rows, columns=["link", "rule", "tag", "problem"])
+
+
+def _inconsistent(readable: list[tuple]) -> list[dict]:
+    """The links that write a name another way than the rest of the list does (case aside: lower_case covers it)."""
+    rows = []
+    for tag in TAGS:
+        spellings: dict[str, dict[str, list]] = {}
+        for name, tags in readable:
+            if tags[tag]:
+                spellings.setdefault(_squash(tags[tag]), {}).setdefault(tags[tag].lower(), []).append(name)
+        for variants in spellings.values():
+            if len(variants) < 2:
+                continue
+            usual = max(variants, key=lambda written: len(variants[written]))  # the most used spelling (first on a tie)
+            for written, names in variants.items():
+                if written != usual:
+                    where = ", ".join(map(str, variants[usual]))
+                    rows += [{"link": name, "rule": "consistent", "tag": tag,
+                              "problem": f"{tag}={written!r} is written {usual!r} in link {where}: pick one spelling"}
+                             for name in names]
+    return rows
 
 
 FUNNEL_COLUMNS = ("sessions", "signups", "orders", "revenue", "signup rate", "order rate", "revenue per session")

@@ -80,6 +80,13 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "freeze": ("crisis freeze",),
     "campaign": ("campaign dates",),
     "window": ("posting window", "good hours"),
+    # the tool that can tell (3.4)
+    "built-in analytics": ("platform analytics", "built in analytics", "instagram insights", "native analytics"),
+    "scheduler": ("sprout social", "hootsuite", "hubspot", "unified inbox", "management suite"),
+    "web analytics": ("google analytics", "ga", "ga4", "utm"),
+    "forum software": ("vanilla forums", "vanilla", "forum analytics"),
+    "chat workspace": ("slack", "internal chat", "workspace", "chat"),
+    "ask the members": ("survey", "ask them", "ask", "no tool"),
     # what an objective lacks (2.1)
     "smart": ("good", "all good", "s.m.a.r.t."),
     "no baseline": ("baseline", "no_baseline", "missing baseline", "baseline missing"),

@@ -69,7 +69,7 @@ MODULES: tuple[Module, ...] = (
             Notebook("2.5-review-quiz.ipynb", "Module 2 review quiz", kind="quiz"),
         ),
     ),
-    Module("module3_social", 3, "Social Media Management", ()),
+    Module("module3_social", 3, "Social Media Management", (Notebook("3.3-content-publishing.ipynb", "Content publishing"),)),
     Module(
         "module4_interaction",
         4,

@@ -123,7 +123,8 @@ def heatmap(posts: pd.DataFrame, platform, *, hours_per_cell: int = 3, min_posts
     if axes is None:
         _, axes = plt.subplots(figsize=(1.2 * len(columns) + 2, 5.2))
     high = max(2.0, float(np.nanmax(grid)) if np.isfinite(grid).any() else 2.0)
-    image = axes.imshow(grid, cmap="RdBu", norm=TwoSlopeNorm(vmin=0.0, vcenter=1.0, vmax=high), aspect="auto")
+    norm = TwoSlopeNorm(vmin=0.0, vcenter=1.0, vmax=high)
+    image = axes.imshow(grid, cmap="RdBu", norm=norm, aspect="auto")
     for row in range(7):
         for col in range(len(columns)):
             n = int(counts[row, col])
@@ -132,8 +133,10 @@ def heatmap(posts: pd.DataFrame, platform, *, hours_per_cell: int = 3, min_posts
                 axes.add_patch(plt.Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, hatch="///",
                                              edgecolor="#9e9e9e", linewidth=0))
             label = "no posts" if n == 0 else f"{grid[row, col]:.2f}x\n{n} post{'s' * (n != 1)}"
-            axes.text(col, row, label, ha="center", va="center", fontsize=8,
-                      color="#757575" if thin else "#111111", fontweight="normal" if thin else "bold")
+            dark = n > 0 and not 0.2 <= float(norm(grid[row, col])) <= 0.8  # light text on a deep colour
+            colour = ("#e0e0e0" if thin else "#ffffff") if dark else ("#616161" if thin else "#111111")
+            axes.text(col, row, label, ha="center", va="center", fontsize=8, color=colour,
+                      fontweight="normal" if thin else "bold")
     axes.set_xticks(range(len(columns)), [f"{h:02d}-{(h + size) % 24 or 24:02d}" for h in columns])
     axes.set_yticks(range(7), WEEKDAYS)
     name = platform if isinstance(platform, str) else ("Turin accounts" if platform is None else " + ".join(platform))

@@ -73,6 +73,7 @@ MODULES: tuple[Module, ...] = (
     Module("module3_social", 3, "Social Media Management", (
         Notebook("3.1-main-social-networks.ipynb", "The main social networks"),
         Notebook("3.2-profiles.ipynb", "Creating and optimising profiles"),
+        Notebook("3.3-content-publishing.ipynb", "Content publishing"),
         Notebook("3.4-management-tools.ipynb", "Social media management tools"),
     )),
     Module(

@@ -87,6 +87,11 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "forum software": ("vanilla forums", "vanilla", "forum analytics"),
     "chat workspace": ("slack", "internal chat", "workspace", "chat"),
     "ask the members": ("survey", "ask them", "ask", "no tool"),
+    # the draft validator's rules and the clock-change labels (3.3)
+    "alt_text": ("alt text", "alt", "alt-text"), "hashtags": ("hashtag", "tags"), "mentions": ("mention", "tagging"),
+    "link": ("links", "clickable link"), "length": ("too long", "characters"),
+    "on_time": ("on time", "in time"), "hour_late": ("hour late", "an hour late", "late", "1 hour late"),
+    "hour_early": ("hour early", "an hour early", "early", "1 hour early"),
     # what an objective lacks (2.1)
     "smart": ("good", "all good", "s.m.a.r.t."),
     "no baseline": ("baseline", "no_baseline", "missing baseline", "baseline missing"),

@@ -62,7 +62,7 @@ from course.datasets.schema import CHINESE_PLATFORMS, FORMATS, PILLARS, PLATFORM
 
 __all__ = [
     "PlanError", "Freeze", "PLAN_COLUMNS", "FREQUENCY", "CAMPAIGNS", "CRISIS_WEEK", "EVENT_LENGTH", "RULES",
-    "account_timezone", "posting_windows", "validate_calendar", "example_plan", "month_view",
+    "account_timezone", "relative_engagement", "posting_windows", "validate_calendar", "example_plan", "month_view",
     "to_ics", "to_scheduler_csv", "export_folder", "SCHEDULER_DATE_FORMAT",
 ]
 
@@ -206,35 +206,51 @@ def _shipped_windows() -> pd.DataFrame:
     return posting_windows(load_posts())
 
 
-def posting_windows(posts: pd.DataFrame, *, at_least: float = 0.9, min_posts: int = 10) -> pd.DataFrame:
-    """Each platform's good hours to post, read from past posts (the ``posts`` table).
+def relative_engagement(posts: pd.DataFrame, *, caller: str = "posting_windows") -> pd.DataFrame:
+    """Each past post's engagement compared with its own platform's typical post, on its team's clock.
 
-    Posts are compared with their own platform's typical (median) engagement rate by reach, so a
-    busy platform does not drown out a quiet one. Hours are local to the team that runs the account
-    (Turin, or Shanghai for the accounts for China). An hour is *good* when the median post published
-    in it did at least ``at_least`` (90%) as well as the platform's typical post, over at least
-    ``min_posts`` posts. Returns one row per platform: ``timezone``, ``good_hours`` (a tuple of hours
-    0-23) and ``windows`` (the same, readable, e.g. ``"08:00-23:00"``).
+    The engagement rate is by reach ((likes + comments + shares + saves) / reach); ``relative`` divides it
+    by the platform's median rate, so 1.0 is a typical post on that platform and 1.5 one that did half
+    as well again: a busy platform does not drown out a quiet one. Posts with no reach are left out.
+    Returns one row per post with ``platform``, ``timezone`` (Turin's, or Shanghai's for the accounts
+    for China), ``local`` (the publication time on that clock), ``weekday`` (0 = Monday), ``hour``
+    and ``relative``. ``caller`` names the function in the message about a missing column.
     """
     needed = ["platform", "published_at", "reach", "likes", "comments", "shares", "saves"]
     absent = [c for c in needed if c not in posts.columns]
     if absent:
-        raise PlanError(f"posting_windows(): the posts table has no column {', '.join(map(repr, absent))}")
+        raise PlanError(f"{caller}(): the posts table has no column {', '.join(map(repr, absent))}")
     posts = posts[posts["reach"] > 0]
     rate = (posts["likes"] + posts["comments"] + posts["shares"] + posts["saves"]) / posts["reach"]
     platform = posts["platform"].astype(str)
-    relative = rate / rate.groupby(platform).transform("median")
     zone = platform.map(account_timezone)
-    hour = pd.Series(index=posts.index, dtype="int64")
+    local = pd.Series(index=posts.index, dtype="object")
     for name in zone.unique():
         mask = zone == name
-        hour[mask] = posts.loc[mask, "published_at"].dt.tz_convert(name).dt.hour
+        local[mask] = list(posts.loc[mask, "published_at"].dt.tz_convert(name))
+    return pd.DataFrame({"platform": platform, "timezone": zone, "local": local,
+                         "weekday": local.map(lambda t: t.dayofweek).astype("int64"),
+                         "hour": local.map(lambda t: t.hour).astype("int64"),
+                         "relative": rate / rate.groupby(platform).transform("median")})
+
+
+def posting_windows(posts: pd.DataFrame, *, at_least: float = 0.9, min_posts: int = 10) -> pd.DataFrame:
+    """Each platform's good hours to post, read from past posts (the ``posts`` table).
+
+    Posts are compared with their own platform's typical (median) engagement rate by reach, so a
+    busy platform does not drown out a quiet one (:func:`relative_engagement`). Hours are local to the
+    team that runs the account (Turin, or Shanghai for the accounts for China). An hour is *good* when
+    the median post published in it did at least ``at_least`` (90%) as well as the platform's typical
+    post, over at least ``min_posts`` posts. Returns one row per platform: ``timezone``, ``good_hours``
+    (a tuple of hours 0-23) and ``windows`` (the same, readable, e.g. ``"08:00-23:00"``).
+    """
+    scored = relative_engagement(posts)
     rows = []
-    for name in zone.unique():
-        mask = zone == name
-        stats = relative[mask].groupby(hour[mask]).agg(["median", "size"])
+    for name in scored["timezone"].unique():
+        mine = scored[scored["timezone"] == name]
+        stats = mine["relative"].groupby(mine["hour"]).agg(["median", "size"])
         good = tuple(int(h) for h, s in stats.iterrows() if s["median"] >= at_least and s["size"] >= min_posts)
-        for plat in sorted(platform[mask].unique(), key=PLATFORMS.index):
+        for plat in sorted(mine["platform"].unique(), key=PLATFORMS.index):
             rows.append({"platform": plat, "timezone": name, "good_hours": good, "windows": _readable_hours(good)})
     return pd.DataFrame(rows).set_index("platform")
 

@@ -95,6 +95,37 @@ def quiet_gradebook() -> None:
         Gradebook.add_submission = _add_submission_without_autoflush(Gradebook.add_submission)
 
 
+def shared_gradebook_engine() -> None:
+    """nbgrader opens a new ``Gradebook`` about eleven times per submission, and each one builds a fresh SQLAlchemy
+    engine: a new connection pool, an empty cache of compiled queries (so every query is compiled again), and
+    nbgrader's table check (``create_all``, a query per table). Here a worker keeps one engine per gradebook URL
+    and checks the tables once per engine; each ``Gradebook`` still has its own session, commits and closes as
+    before, so the rows written are the same (``tests/test_grading_shortcuts.py``)."""
+    from nbgrader import api
+
+    if getattr(api.create_engine, "shared", False):
+        return
+    create_engine, create_all = api.create_engine, api.Base.metadata.create_all
+    engines: dict[tuple, object] = {}
+    checked: set[int] = set()
+
+    def shared_engine(url, **options):
+        key = (str(url), tuple(sorted(options.items())))
+        if key not in engines:
+            engines[key] = create_engine(url, **options)
+        return engines[key]
+
+    def create_all_once(bind=None, **options):
+        if bind is None or id(bind) not in checked or options:
+            create_all(bind=bind, **options)
+            if bind is not None and not options:
+                checked.add(id(bind))
+
+    shared_engine.shared = True
+    api.create_engine = shared_engine
+    api.Base.metadata.create_all = create_all_once
+
+
 def cached_metadata_schema() -> None:
     """nbgrader checks every cell's grading metadata with ``jsonschema.validate``, which checks the schema
     itself again on each call (twice per notebook, once per cell): a third of the grader's own CPU time per
@@ -135,6 +166,7 @@ def _api(root: str, sandbox: bool):
 
         quiet_gradebook()
         cached_metadata_schema()
+        shared_gradebook_engine()
         config = load_config(Path(root), sandbox)
         _API = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         _API.log.setLevel(logging.WARNING)

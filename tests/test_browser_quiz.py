@@ -21,6 +21,7 @@ from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 QUIZZES = {
     "module1": ("module1_intro/1.5-review-quiz.ipynb", ["module1_intro"]),
     "module2": ("module2_strategy/2.5-review-quiz.ipynb", ["module1_intro", "module2_strategy"]),
+    "module3": ("module3_social/3.5-review-quiz.ipynb", ["module1_intro", "module3_social"]),
 }
 START = "module1_intro/1.0-start-here.ipynb"
 

@@ -17,6 +17,8 @@ QUIZZES = qz.quiz_names()
 LESSON_FILES = {
     "module2": {"2.1": "2.1-objectives-and-kpis.ipynb", "2.2": "2.2-target-audience.ipynb",
                 "2.3": "2.3-content-plan.ipynb", "2.4": "2.4-editorial-calendar.ipynb"},
+    "module3": {"3.1": "3.1-main-social-networks.ipynb", "3.2": "3.2-profiles.ipynb",
+                "3.3": "3.3-content-publishing.ipynb", "3.4": "3.4-management-tools.ipynb"},
 }
 
 
@@ -24,13 +26,13 @@ def _raw(name: str = "module1") -> dict:
     return yaml.safe_load(qz.quiz_path(name).read_text(encoding="utf-8"))
 
 
-def test_a_quiz_ships_for_modules_1_and_2():
-    assert {"module1", "module2"} <= set(QUIZZES)
+def test_a_quiz_ships_for_modules_1_to_3():
+    assert {"module1", "module2", "module3"} <= set(QUIZZES)
 
 
 def test_each_quiz_keeps_its_answers_under_its_own_prefix():
     ids = {name: qz.load_quiz(name).id for name in QUIZZES}
-    assert ids["module1"] == "m1_review" and ids["module2"] == "m2_review"
+    assert ids["module1"] == "m1_review" and ids["module2"] == "m2_review" and ids["module3"] == "m3_review"
     assert len(set(ids.values())) == len(ids), f"two quizzes would share progress-record keys: {ids}"
 
 
@@ -261,7 +263,8 @@ def test_the_score_page_says_what_is_unanswered_and_when_nothing_needs_revisitin
 def test_the_quiz_notebook_is_two_lines_of_code(name):
     path = _quiz_notebook(qz.load_quiz(name))
     assert path.relative_to(REPO_ROOT).as_posix() in {"module1_intro/1.5-review-quiz.ipynb",
-                                                      "module2_strategy/2.5-review-quiz.ipynb"}
+                                                      "module2_strategy/2.5-review-quiz.ipynb",
+                                                      "module3_social/3.5-review-quiz.ipynb"}
     nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert code[-1] == f'review_quiz("{name}")' and len(code) == 2

@@ -75,6 +75,7 @@ MODULES: tuple[Module, ...] = (
         Notebook("3.2-profiles.ipynb", "Creating and optimising profiles"),
         Notebook("3.3-content-publishing.ipynb", "Content publishing"),
         Notebook("3.4-management-tools.ipynb", "Social media management tools"),
+        Notebook("3.6-assignment.ipynb", "Assignment 3: social media management", kind="assignment"),
         Notebook("3.5-review-quiz.ipynb", "Module 3 review quiz", kind="quiz"),
     )),
     Module(

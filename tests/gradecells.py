@@ -137,3 +137,76 @@ def hand_in_class(root: Path, assignment: str, notebook: str, build, learners) -
     """Release ``assignment`` and hand in ``build(learner, learner copy, master)`` for each learner."""
     release_nb, master_nb = released(root, assignment, notebook)
     hand_in(root, assignment, notebook, {learner: build(learner, release_nb, master_nb) for learner in learners})
+
+
+# --------------------------------------------------------------------------- what every assignment's grading test checks
+@dataclass(frozen=True)
+class Assessment:
+    """An assignment as its end-to-end grading test sees it."""
+    assignment: str  # the module folder, e.g. "module2_strategy"
+    notebook: str  # e.g. "2.6-assignment.ipynb"
+    title: str  # shown on every feedback page, e.g. "Assignment 2"
+    auto_max: float
+    written_max: float
+    written_id: str  # the grade id of a written answer, checked on the blank learner
+
+    def feedback_page(self, root: Path, learner: str) -> str:
+        return (root / "feedback" / learner / self.assignment / self.notebook.replace(".ipynb", ".html")).read_text(
+            encoding="utf-8")
+
+
+def assert_exact_points(spec: Assessment, root: Path, outcomes, expected: dict) -> None:
+    """Every learner graded, each with exactly the autograded points expected, read back from the gradebook; the
+    maxima unchanged; written answers waiting for the instructor, except a blank one (0, nothing to mark)."""
+    from nbgrader.api import Gradebook
+
+    assert {o.student: o.status for o in outcomes} == {learner: "graded" for learner in expected}
+    assert {o.student: o.score for o in outcomes} == expected  # written answers are still ungraded: 0
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        scores = {}
+        for learner in expected:
+            submission = gradebook.find_submission(spec.assignment, learner)
+            scores[learner] = submission.code_score
+            assert submission.max_code_score == spec.auto_max, f"{learner}: max points changed"
+            assert submission.max_written_score == spec.written_max
+        assert gradebook.find_assignment(spec.assignment).max_score == spec.auto_max + spec.written_max
+        assert gradebook.find_submission(spec.assignment, "full").needs_manual_grade
+        blank = gradebook.find_grade(spec.written_id, spec.notebook.removesuffix(".ipynb"), spec.assignment, "blank")
+        assert blank.score == 0 and not blank.needs_manual_grade
+    assert scores == expected
+
+
+def assert_feedback_hides_the_hidden_tests(spec: Assessment, root: Path, learners) -> None:
+    """The course's feedback pages keep the form checks' messages and never show hidden-test code or keys."""
+    from autograder.feedback import generate_feedback, leaks
+
+    master = read(root / "source" / spec.assignment / spec.notebook)
+    generate_feedback(root, spec.assignment)
+    for learner in learners:
+        page = spec.feedback_page(root, learner)
+        handed_in = read(root / "submitted" / learner / spec.assignment / spec.notebook)
+        own = "\n".join(c.source for c in handed_in.cells if c.metadata.get("nbgrader", {}).get("solution"))
+        assert leaks(page, master, own) == [], f"{learner}: hidden tests leak into the feedback"
+        assert "_key" not in page and "_aliases" not in page and spec.title in page
+    partly = spec.feedback_page(root, "partly_wrong")
+    assert "Answered" in partly and "did not pass for this item" in partly
+
+
+def assert_autograded_share(spec: Assessment) -> None:
+    """At least ten autograded items, worth at least 60% of the points."""
+    cells = [c for c in grade_cells().values() if c.notebook.name == spec.notebook]
+    assert len(cells) >= 10 and sum(c.points for c in cells) == spec.auto_max
+    assert spec.auto_max / (spec.auto_max + spec.written_max) >= 0.6
+
+
+def hidden_test_score(answers: dict) -> float:
+    """The points ``answers`` (question id -> answer) earn, item by item through the master's hidden tests."""
+    return sum(grade_cells()[qid].points for qid, answer in answers.items() if run_grade_cell(qid, answer)[0])
+
+
+def assert_shortcut_pays_less(spec: Assessment, answers: dict, keys: dict, thoughtful: dict) -> None:
+    """A degenerate learner answers every item yet earns at most 30% and at most half the weakest thoughtful score."""
+    assert set(answers) == set(keys), "a degenerate learner answers every item"
+    score = hidden_test_score(answers)
+    assert score <= spec.auto_max * 0.3, f"earns {score:g} of {spec.auto_max}"
+    assert score <= min(thoughtful.values()) / 2

@@ -16,13 +16,15 @@ import pandas as pd
 import pytest
 
 from answer_keys import m2_assignment as key
-from gradecells import (answer_all, copy_notebook, grade_cells, hand_in_class, raise_everywhere,
-                        run_grade_cell, tamper)
+from gradecells import (Assessment, answer_all, assert_autograded_share, assert_exact_points,
+                        assert_feedback_hides_the_hidden_tests, assert_shortcut_pays_less, copy_notebook,
+                        grade_cells, hand_in_class, hidden_test_score, raise_everywhere, tamper)
 from nbtools import cells_by_id, read
 
 ASSIGNMENT = "module2_strategy"
 NOTEBOOK = "2.6-assignment.ipynb"
 AUTO_MAX, WRITTEN_MAX = 22, 12  # 11 autograded items of 2 points; two written answers of 6
+SPEC = Assessment(ASSIGNMENT, NOTEBOOK, "Assignment 2", AUTO_MAX, WRITTEN_MAX, "a2_launch_plan")
 
 CHEATS = {
     # an object that claims to equal anything
@@ -103,53 +105,18 @@ def graded(module_course_root):
 
 
 def test_each_learner_gets_exactly_the_points_they_earned(graded):
-    from nbgrader.api import Gradebook
-
-    root, outcomes = graded
-    assert {o.student: o.status for o in outcomes} == {learner: "graded" for learner in EXPECTED}
-    assert {o.student: o.score for o in outcomes} == EXPECTED  # written answers are still ungraded: 0
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
-        scores = {}
-        for learner in EXPECTED:
-            submission = gradebook.find_submission(ASSIGNMENT, learner)
-            scores[learner] = submission.code_score
-            assert submission.max_code_score == AUTO_MAX, f"{learner}: max points changed"
-            assert submission.max_written_score == WRITTEN_MAX
-        assert gradebook.find_assignment(ASSIGNMENT).max_score == AUTO_MAX + WRITTEN_MAX
-        assert gradebook.find_submission(ASSIGNMENT, "full").needs_manual_grade
-        blank = gradebook.find_grade("a2_launch_plan", NOTEBOOK.removesuffix(".ipynb"), ASSIGNMENT, "blank")
-        assert blank.score == 0 and not blank.needs_manual_grade
-    assert scores == EXPECTED
+    assert_exact_points(SPEC, *graded, EXPECTED)
 
 
 def test_feedback_shows_the_form_messages_but_never_the_hidden_tests(graded):
-    from autograder.feedback import generate_feedback, leaks
-
-    root, _ = graded
-    master = read(root / "source" / ASSIGNMENT / NOTEBOOK)
-    generate_feedback(root, ASSIGNMENT)
-    for learner in EXPECTED:
-        page = (root / "feedback" / learner / ASSIGNMENT / NOTEBOOK.replace(".ipynb", ".html")).read_text(encoding="utf-8")
-        handed_in = read(root / "submitted" / learner / ASSIGNMENT / NOTEBOOK)
-        own = "\n".join(c.source for c in handed_in.cells if c.metadata.get("nbgrader", {}).get("solution"))
-        assert leaks(page, master, own) == [], f"{learner}: hidden tests leak into the feedback"
-        assert "_key" not in page and "_aliases" not in page and "Assignment 2" in page
-    partly = (root / "feedback" / "partly_wrong" / ASSIGNMENT / NOTEBOOK.replace(".ipynb", ".html")).read_text(
-        encoding="utf-8")
-    assert "Answered" in partly and "did not pass for this item" in partly
+    assert_feedback_hides_the_hidden_tests(SPEC, graded[0], EXPECTED)
 
 
 def test_the_autograded_items_are_at_least_sixty_percent_of_the_points():
-    cells = [c for c in grade_cells().values() if c.notebook.name == NOTEBOOK]
-    assert len(cells) >= 10 and sum(c.points for c in cells) == AUTO_MAX
-    assert AUTO_MAX / (AUTO_MAX + WRITTEN_MAX) >= 0.6
+    assert_autograded_share(SPEC)
 
 
 # --------------------------------------------------------------------------- shortcuts do not pay
-def _score(answers: dict) -> float:
-    return sum(grade_cells()[qid].points for qid, answer in answers.items() if run_grade_cell(qid, answer)[0])
-
-
 THOUGHTFUL = {
     "every answer right": dict(key.KEYS),
     # a careful learner who still slips on the two closest calls
@@ -160,7 +127,7 @@ THOUGHTFUL = {
 
 @pytest.fixture(scope="module")
 def thoughtful_scores():
-    return {name: _score(answers) for name, answers in THOUGHTFUL.items()}
+    return {name: hidden_test_score(answers) for name, answers in THOUGHTFUL.items()}
 
 
 def test_a_thoughtful_learner_scores_high(thoughtful_scores):
@@ -169,11 +136,7 @@ def test_a_thoughtful_learner_scores_high(thoughtful_scores):
 
 @pytest.mark.parametrize("name", sorted(key.DEGENERATE))
 def test_a_shortcut_scores_clearly_less_than_a_thoughtful_learner(name, thoughtful_scores):
-    answers = key.DEGENERATE[name]
-    assert set(answers) == set(key.KEYS), "a degenerate learner answers every item"
-    score = _score(answers)
-    assert score <= AUTO_MAX * 0.3, f"{name} earns {score:g} of {AUTO_MAX}"
-    assert score <= min(thoughtful_scores.values()) / 2
+    assert_shortcut_pays_less(SPEC, key.DEGENERATE[name], key.KEYS, thoughtful_scores)
 
 
 def test_no_single_letter_is_the_key_of_more_than_a_third_of_the_choices():

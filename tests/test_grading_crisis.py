@@ -14,7 +14,7 @@ import pytest
 
 from course.nbgrader_cli import nbgrader
 from nbtools import cells_by_id, read
-from test_grading_e2e import _answer_all
+from gradecells import answer_all as _answer_all
 
 CRISIS_MODULE = "module4_interaction"
 CRISIS_NOTEBOOK = "4.3b-crisis-policy-lab.ipynb"

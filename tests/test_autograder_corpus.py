@@ -273,7 +273,7 @@ KERNEL_TAMPERING = {
     "shell_patched": ("a", 'from IPython.core.interactiveshell import InteractiveShell\n'
                            'InteractiveShell.transform_cell = lambda self, raw_cell: "pass\\n"'),
     "builtin_patched": ("c", "import builtins\nbuiltins.all = lambda *args: True"),
-    "module_swapped": ("c", "import sys, types\n_fake = types.ModuleType('pandas')\n"
+    "module_swapped": ("c", "import sys, types, pandas\n_fake = types.ModuleType('pandas')\n"
                             "_fake.__dict__.update(sys.modules['pandas'].__dict__)\n_fake.__file__ = None\n"
                             "sys.modules['pandas'] = _fake"),
 }

@@ -173,6 +173,7 @@ def prepare(keep: list[str], own: str, runtime: str | None, uid: int) -> str:
     mine = [own] + ([runtime] if runtime else [])  # the folders the kernel writes to
     keep = outermost([os.path.realpath(p) for p in keep if os.path.exists(p)])
     system = [p for p in SYSTEM if os.path.lexists(p)]
+    refuse_to_hand_over(own, keep + system)
     new_root = new_root_folder(keep + mine + [os.path.realpath(p) for p in system])
     tmpfs(new_root, "1m,nr_inodes=4000", "755")
     os.makedirs(new_root + "/dev", mode=0o755)
@@ -213,6 +214,17 @@ def prepare(keep: list[str], own: str, runtime: str | None, uid: int) -> str:
             except OSError:
                 pass  # a special file system that cannot be remounted; permissions still apply
     return home
+
+
+def refuse_to_hand_over(own: str, kept: list[str]) -> None:
+    """The kernel's own folder is given to its user, folder by folder: it must be a folder made for one kernel
+    (a graded copy's folder), never one that holds the Python environment, the course package or the system,
+    as the repository or ``/`` would if the kernel were started there by mistake."""
+    held = [path for path in kept if inside(path, own)]
+    if own == "/" or held:
+        raise SystemExit(f"sandbox: refusing to start the kernel in {own}: the kernel's user would own everything "
+                         f"in it, and it holds {held[0] if held else 'the whole machine'}; start it in the folder "
+                         "of the notebook being graded")
 
 
 def hand_over(top: str, uid: int, copies: bool) -> list[str]:

@@ -99,8 +99,8 @@ def safe_path_command(command: list[str]) -> list[str]:
 
 
 class SafePathKernelManager(AsyncKernelManager):
-    """Starts the kernel with the learner's folder off the import path (Python's safe-path mode), and with a
-    runtime folder of its own (connection file, sockets), created for it and removed when it ends: nothing one
+    """Starts the kernel with the learner's folder off the import path (Python's safe-path mode), talking over
+    Unix sockets, and with a runtime folder of its own (connection file, sockets), created for it and removed when it ends: nothing one
     learner's kernel leaves there is seen by the next.
 
     Used for every autograding kernel (see ``nbgrader_config.py``). As root it refuses to start a kernel
@@ -109,6 +109,12 @@ class SafePathKernelManager(AsyncKernelManager):
 
     allow_root = Bool(False, help="Run learners' code as root without the sandbox (not recommended).").tag(config=True)
     sandboxed = False
+
+    @default("transport")
+    def _default_transport(self):
+        # Unix sockets in the kernel's own folder (mode 0700): no other account on the machine can reach them,
+        # unlike loopback TCP ports, and nothing travels in plain text over TCP (which ipykernel warns about)
+        return "ipc"
 
     def format_kernel_cmd(self, extra_arguments=None):
         return safe_path_command(super().format_kernel_cmd(extra_arguments))
@@ -178,10 +184,6 @@ class SandboxKernelManager(SafePathKernelManager):
     max_processes = Integer(0, help="Processes and threads of the kernel together, held by a control group (0: none). "
                                     "Set from c.GuardedExecute.max_processes.").tag(config=True)
     cgroup: cgroups.KernelCgroup | None = None
-
-    @default("transport")
-    def _default_transport(self):
-        return "ipc"
 
     def format_kernel_cmd(self, extra_arguments=None):
         command = super().format_kernel_cmd(extra_arguments)

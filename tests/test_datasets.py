@@ -11,6 +11,7 @@ import pytest
 from course import datasets
 from course.datasets import DataError, generator, load
 from course.datasets.schema import TABLES
+from course.syllabus import REPO_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +214,17 @@ def test_ab_test_variant_b_engages_more(data):
     rates = ab["engagements"] / ab["impressions"]
     assert 1.1 < rates["B"] / rates["A"] < 1.3
     assert np.isclose(rates.sum(), rates["A"] + rates["B"])
+
+
+def test_data_dictionary_points_to_every_lab_table_and_its_page():
+    from course.datasets.datadict import DOC, LAB_TABLES
+
+    shipped = {str(p.relative_to(REPO_ROOT)) for p in (REPO_ROOT / "course" / "social").iterdir()
+               if p.suffix in (".csv", ".yaml")}
+    listed = {file for file, _, _ in LAB_TABLES}
+    assert shipped <= listed, f"not in the data dictionary: {sorted(shipped - listed)}"
+    for file, _, page in LAB_TABLES:
+        assert (REPO_ROOT / file).is_file() and (DOC.parent / page).is_file(), (file, page)
 
 
 def test_data_dictionary_is_up_to_date_and_documents_every_column():

@@ -9,6 +9,7 @@ SQLAlchemy engine per URL.
 from __future__ import annotations
 
 import copy
+import os
 
 import jsonschema
 import pytest
@@ -83,3 +84,59 @@ def test_gradebooks_of_one_worker_share_an_engine_and_write_the_same_rows(tmp_pa
         assert fresh.engine is not engine
     tables = {row[0] for row in sqlite3.connect(other).execute("select name from sqlite_master where type='table'")}
     assert {"student", "assignment", "submitted_assignment", "grade", "comment", "alembic_version"} <= tables
+
+
+@pytest.mark.parametrize("sandboxed", [False, True])
+def test_grading_kernels_talk_over_private_unix_sockets_and_print_nothing(sandboxed, tmp_path):
+    """Loopback TCP ports can be reached by any account on the machine, and ipykernel warns on stderr for each
+    kernel that uses them; the grader's kernels, with or without the sandbox, use Unix sockets in a folder of
+    their own."""
+    import asyncio
+    import stat
+
+    from autograder.sandbox import SafePathKernelManager, SandboxKernelManager, availability, kernel_uid
+
+    if sandboxed and not availability()[0]:
+        pytest.skip(availability()[1])
+    manager = SandboxKernelManager() if sandboxed else SafePathKernelManager(allow_root=True)
+    errors = (tmp_path / "stderr.txt").open("w+")
+
+    async def run():
+        await manager.start_kernel(stderr=errors, cwd=str(tmp_path))  # the sandbox gives this folder away
+        client = manager.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            folder = os.path.dirname(manager.ip)
+            owner = kernel_uid() if sandboxed else os.getuid()  # the sandboxed kernel's own account binds them
+            assert stat.S_IMODE(os.stat(folder).st_mode) & 0o777 == 0o700 and os.stat(folder).st_uid == owner
+        finally:
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+
+    assert manager.transport == "ipc"
+    asyncio.run(run())
+    assert not os.path.exists(os.path.dirname(manager.ip)), "the kernel's folder outlived it"
+    errors.seek(0)
+    assert errors.read() == ""
+
+
+def test_the_sandbox_refuses_to_give_away_a_folder_that_holds_what_the_kernel_keeps(tmp_path):
+    """Started by mistake in the repository (which holds the environment and the course package), the sandbox
+    would hand everything in it to the kernel's user; it refuses, and changes nothing."""
+    import subprocess
+    import sys
+
+    from autograder.sandbox import JAIL, NAMESPACES, availability, kernel_uid
+
+    if not availability()[0]:
+        pytest.skip(availability()[1])
+    (tmp_path / "environment").mkdir()
+    (tmp_path / "environment" / "module.py").write_text("")
+    before = [(p, p.stat().st_uid) for p in sorted(tmp_path.rglob("*"))]
+    done = subprocess.run([*NAMESPACES, sys.executable, "-I", "-S", str(JAIL), "--uid", str(kernel_uid()),
+                           "--keep", str(tmp_path / "environment"), "--", sys.executable, "-c", "pass"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "refusing to start the kernel in" in done.stderr, done.stderr
+    assert str(tmp_path / "environment") in done.stderr
+    assert [(p, p.stat().st_uid) for p in sorted(tmp_path.rglob("*"))] == before

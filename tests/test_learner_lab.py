@@ -6,6 +6,7 @@ generated workbook; Debian's Chromium then looks at what the learner's menus and
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -17,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from jupyter_client import BlockingKernelClient, find_connection_file
 
 from course import lab, workbook as wb
 from course.nbgrader_cli import tool_env
@@ -45,7 +47,8 @@ def test_a_self_paced_learner_has_no_exchange_but_a_class_learner_has(tmp_path):
 
 @pytest.fixture(scope="module")
 def learner_lab(tmp_path_factory):
-    """`python -m course lab` on a fresh workbook: yields (link, everything it printed, base URL)."""
+    """`python -m course lab` on a fresh workbook: yields (link, what it printed up to the link, base URL, the
+    terminal's file, which keeps growing)."""
     from conftest import make_course_root
 
     where = tmp_path_factory.mktemp("learner-lab")
@@ -65,7 +68,7 @@ def learner_lab(tmp_path_factory):
             time.sleep(0.3)
         printed = (where / "terminal.txt").read_text()
         link = re.search(r"http://\S+", printed).group(0)
-        yield link, printed, f"http://127.0.0.1:{port}"
+        yield link, printed, f"http://127.0.0.1:{port}", where / "terminal.txt"
     finally:
         os.killpg(process.pid, signal.SIGINT)
         try:
@@ -76,7 +79,7 @@ def learner_lab(tmp_path_factory):
 
 
 def test_the_terminal_shows_one_link_and_no_server_noise(learner_lab):
-    link, printed, base = learner_lab
+    link, printed, base, _ = learner_lab
     assert link.startswith(base + "/lab/tree/module1_intro/") and "?token=" in link
     for noise in ("No nbgrader_config.py", "CRITICAL", "[C ", "[W ", "BuildBackendWarning", "Traceback"):
         assert noise not in printed, printed
@@ -84,8 +87,37 @@ def test_the_terminal_shows_one_link_and_no_server_noise(learner_lab):
     assert urllib.request.urlopen(link, timeout=30).status == 200
 
 
+def test_starting_a_kernel_adds_no_warning_to_the_terminal(learner_lab):
+    """ipykernel warns in the terminal about every kernel that talks plain TCP; the learner's lab encrypts."""
+    link, _, base, terminal = learner_lab
+    token = link.split("?token=")[1]
+    request = urllib.request.Request(f"{base}/api/kernels?token={token}", data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json"})
+    kernel = json.loads(urllib.request.urlopen(request, timeout=60).read())
+    try:
+        # talk to the kernel as the lab does, through its connection file (with its keys, if it has them)
+        client = BlockingKernelClient(connection_file=find_connection_file(f"kernel-{kernel['id']}.json"))
+        client.load_connection_file()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            reply = client.execute_interactive("1 + 1", timeout=30)
+            assert reply["content"]["status"] == "ok"
+        finally:
+            client.stop_channels()
+        connection = json.loads(Path(client.connection_file).read_text())
+        assert connection.get("curve_secretkey"), "the learner's kernel talks plain TCP"
+        time.sleep(1)  # what the kernel printed as it started has reached the terminal
+    finally:
+        urllib.request.urlopen(urllib.request.Request(f"{base}/api/kernels/{kernel['id']}?token={token}",
+                                                      method="DELETE"), timeout=30)
+    printed = terminal.read_text()
+    for noise in ("without encryption", "WARNING", "[W "):
+        assert noise not in printed, printed
+
+
 def test_instructor_pages_are_not_served_to_a_learner(learner_lab):
-    _, _, base = learner_lab
+    _, _, base, _ = learner_lab
     token = "?token=" + learner_lab[0].split("?token=")[1]
     for page in ("/formgrader", "/formgrader/api/assignments", "/courses", "/assignments"):
         with pytest.raises(urllib.error.HTTPError) as refused:
@@ -98,7 +130,7 @@ def test_the_learners_menus_hold_learner_tools_only(learner_lab):
 
     from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
-    link, _, _ = learner_lab
+    link, _, _, _ = learner_lab
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

@@ -67,6 +67,17 @@ def unowned_share(mentions: pd.DataFrame) -> float:
     return float(mentions.loc[~mentions["velora_has_account"], "mentions"].sum() / mentions["mentions"].sum())
 
 
+# Tables the labs ship beside the generated data: (file, what it holds, the page that documents it).
+LAB_TABLES = (
+    ("course/social/platforms.yaml", "each platform's audience, formats, tone, longest video and benchmark "
+     "engagement rates, every figure with its source and date (lesson 3.1's fact sheet)", "platform-fact-sheet.md"),
+    ("course/social/limits.py", "each platform's text, hashtag and link limits and its alt-text support, with "
+     "sources (the fact sheet and lesson 3.3's draft validator)", "platform-fact-sheet.md"),
+    ("course/social/profiles.csv", "Velora's and two competitors' profiles on six platforms on the audit day "
+     "(lesson 3.2's profile audit)", "profile-audit.md"),
+)
+
+
 def render() -> str:
     tables = {name: load(name) for name in TABLES}
     measured = _measured(tables)
@@ -103,6 +114,11 @@ def render() -> str:
             lines += ["", "**Measured in the shipped data:**", ""]
             lines += [f"- {note}" for note in measured[name]]
         lines.append("")
+    lines += ["## Reference tables of the labs", "",
+              "Hand-written, not generated, and kept apart from `course/data/`; each is documented where it is used:", "",
+              "| table | what it holds | documented in |", "|---|---|---|"]
+    lines += [f"| `{file}` | {what} | [{doc}]({doc}) |" for file, what, doc in LAB_TABLES]
+    lines.append("")
     return "\n".join(lines)
 
 

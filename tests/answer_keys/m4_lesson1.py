@@ -29,8 +29,8 @@ ALTERNATIVES = {
          "the table supports, and the option claims the raw rate, which is the platforms' difference, as the reason."),
     ],
     ex.technique.id: [
-        ({**_TECHNIQUES, "brake_squeal": "Member help", "same_questions": "Q&A", "quiet_caption": "ask"}, "accepted",
-         "The usual names of the techniques ('member help', 'Q&A', 'ask') mean the same labels."),
+        ({**_TECHNIQUES, "brake_squeal": "Member help", "same_questions": "Q&A", "quiet_caption": "open question"}, "accepted",
+         "The usual names of the techniques ('member help', 'Q&A', 'open question') mean the same labels."),
         ({**_TECHNIQUES, "photo_flood": "reshare", "first_post": "greet"}, "accepted",
          "Resharing is the featuring move and greeting is the welcome; both name the technique in other words."),
         ({**_TECHNIQUES, "same_questions": "question"}, "rewritten", "A post asking riders about firmware could "

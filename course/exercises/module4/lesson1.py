@@ -61,11 +61,6 @@ technique = LabelsQuestion(
         "first_post": "2afdea559cf848586ce6",
         "brake_squeal": "8cfff04d8f828da4a122",
     },
-    aliases={"ask": "question", "ask a question": "question", "open question": "question",
-             "featuring": "feature", "feature members": "feature", "reshare": "feature",
-             "live session": "live", "q&a": "live", "live q&a": "live", "webinar": "live",
-             "greet": "welcome", "welcome newcomer": "welcome",
-             "member help": "members", "member-to-member": "members", "community": "members"},
     ideas={
         "quiet_caption": "Read the caption again: is there anything in it a rider could answer?",
         "photo_flood": "Members are already posting. What do they hope the brand will do with their photos?",

@@ -107,6 +107,14 @@ def test_tenure_is_counted_in_whole_months_on_the_last_day(small):
     assert "M3" not in set(programme.qualified["member_id"])
 
 
+def test_tenure_is_a_gate_even_when_any_contribution_is_enough(small):
+    members, replies = small
+    rules = {"min_accepted_answers": 1, "min_referrals": 10, "match": "any", "min_tenure_months": 12}
+    programme = loyalty.run_programme(rules, members, replies)
+    assert list(programme.qualified["member_id"]) == ["M1"]          # M2 contributed but joined ten months ago
+    assert loyalty.run_programme({"min_tenure_months": 30}, members, replies).count == 1
+
+
 def test_the_left_out_are_super_users_and_top_referrers_who_miss(small):
     members, replies = small
     programme = loyalty.run_programme({"min_referrals": 10}, members, replies)

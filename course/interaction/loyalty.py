@@ -1,7 +1,7 @@
 """The loyalty lab: who carries Velora's forum, a recognition programme as rules, retention and welcomes.
 
     from course.interaction import loyalty
-    loyalty.top_contributors()                    # the community's top repliers, with referrals and the team's flag
+    loyalty.top_contributors()                    # the forum's top repliers, with referrals and the super-user flag
     loyalty.reply_shares()                        # the 90-9-1 check: replies written by the top 1%, next 9%, rest
     loyalty.inequality_chart()                    # the same as a chart: share of members vs share of replies
     programme = loyalty.run_programme({"min_accepted_answers": 10, "reward_per_month": 15,
@@ -156,12 +156,13 @@ def inequality_chart(shares: pd.DataFrame | None = None, *, axes=None):
 
 
 # --------------------------------------------------------------------------- a programme as rules
-# rule -> (kind, description). Criteria say who qualifies; the rest set the programme's terms.
+# rule -> (kind, description). Criteria say which contribution qualifies (combined by ``match``); a gate must
+# always hold, whatever ``match`` says; terms set the programme's conditions.
 RULES: dict[str, tuple[str, str]] = {
     "min_replies": ("criterion", "replies written in the data year, at least"),
     "min_accepted_answers": ("criterion", "accepted answers in the data year, at least"),
     "min_referrals": ("criterion", "friends who bought through the member's referral code, at least"),
-    "min_tenure_months": ("criterion", "whole months since joining (on 31 October 2026), at least"),
+    "min_tenure_months": ("gate", "whole months since joining (on 31 October 2026), at least; always required"),
     "match": ("term", "'all' (every criterion must hold, the default) or 'any' (one is enough)"),
     "segments": ("term", "the segments that may join, e.g. ['customer', 'ambassador'] (default: all but employee)"),
     "reward_per_month": ("term", "what one member's reward costs Velora each month, in euros (0 for none)"),
@@ -198,11 +199,11 @@ def _validated(rules: Any) -> dict:
             hint = f" Did you mean {close[0]!r}?" if close else ""
             raise ProgrammeError(f"{name!r} is not a programme rule.{hint} The rules are: {', '.join(RULES)}.")
     for name, value in given.items():
-        if RULES[name][0] == "criterion" and (not _whole(value) or value < 0):
+        if RULES[name][0] in ("criterion", "gate") and (not _whole(value) or value < 0):
             raise ProgrammeError(f"{name} must be a whole number of 0 or more ({RULES[name][1]}); it is {value!r}.")
-    if not any(RULES[name][0] == "criterion" for name in given):
+    if not any(RULES[name][0] in ("criterion", "gate") for name in given):
         raise ProgrammeError("The rules hold no criterion, so everyone would qualify: give at least one of "
-                             + ", ".join(n for n, (kind, _) in RULES.items() if kind == "criterion") + ".")
+                             + ", ".join(n for n, (kind, _) in RULES.items() if kind in ("criterion", "gate")) + ".")
     match = given.get("match", "all")
     if match not in ("all", "any"):
         raise ProgrammeError(f"match must be 'all' or 'any'; it is {match!r}.")
@@ -311,7 +312,9 @@ def run_programme(rules: Any, members: pd.DataFrame | None = None, replies: pd.D
 
     Raises :class:`ProgrammeError` naming the rule when a rule cannot be applied (see :data:`RULES`).
     The counts are the data year's community replies and accepted answers, the referrals column, and the
-    tenure in whole months on 31 October 2026.
+    tenure in whole months on 31 October 2026. The contribution criteria are combined by ``match``; the
+    tenure is a gate that always applies (``match="any"`` with a tenure means: any contribution, and long
+    enough in the community).
     """
     valid = _validated(rules)
     members, replies = _tables(members, replies)
@@ -326,13 +329,15 @@ def run_programme(rules: Any, members: pd.DataFrame | None = None, replies: pd.D
     people["tenure_months"] = months.clip(lower=0).astype(np.int64)
     column = {"min_replies": "replies", "min_accepted_answers": "accepted_answers", "min_referrals": "referrals",
               "min_tenure_months": "tenure_months"}
-    passes = []
+    passes, gates = [], []
     for name in RULES:
         if name in column and name in valid:
             people[f"passes_{name}"] = people[column[name]] >= valid[name]
-            passes.append(f"passes_{name}")
+            (gates if RULES[name][0] == "gate" else passes).append(f"passes_{name}")
     combine = np.all if valid["match"] == "all" else np.any
-    people["qualifies"] = combine(people[passes].to_numpy(), axis=1)
+    contributed = combine(people[passes].to_numpy(), axis=1) if passes else np.ones(len(people), dtype=bool)
+    people["qualifies"] = contributed & np.all(people[gates].to_numpy(), axis=1)
+    passes += gates
     keep = ["member_id", "handle", "segment", "super_user", "replies", "accepted_answers", "referrals",
             "tenure_months", *passes, "qualifies"]
     return Programme(valid, people[keep].reset_index(drop=True), check_programme(rules))
@@ -455,7 +460,7 @@ def welcome_chart(comparison: pd.DataFrame | None = None, *, axes=None):
     axes.bar_label(bars, labels=[f"{v:.0f}% of {n}" for v, n in zip(values, comparison["newcomers"])], padding=2)
     axes.set_ylim(0, 110)
     axes.set_ylabel("% who came back")
-    axes.set_title("Newcomers who came back, by whether their first thread was answered")
+    axes.set_title("Newcomers who came back, by whether their first thread was answered in time")
     axes.spines[["top", "right"]].set_visible(False)
     return axes
 

@@ -238,3 +238,22 @@ def test_belonging_is_higher_among_super_users_and_ambassadors():
     assert table.loc["super user", "mean_belonging"] > table.loc["other member", "mean_belonging"]
     assert table.loc["ambassador", "mean_belonging"] > table.loc["other member", "mean_belonging"]
     assert np.isclose(table["respondents"].sum(), len(loyalty.load_survey()))
+
+
+def test_the_figures_lesson_4_4_quotes_hold():
+    """The lesson's prose quotes these numbers: a change to the data or the lab must update it."""
+    shares = loyalty.reply_shares()
+    assert shares.loc["top 1%", "members"] == 59 and round(shares.loc["top 1%", "share_of_replies"], 2) == 0.63
+    top = loyalty.top_contributors(top=15)
+    assert top["flagged"].sum() == 14 and top.loc[3, "handle"] == "rajorides776" and not top.loc[3, "flagged"]
+    assert top.loc[3, ["replies", "accepted_answers"]].tolist() == [290, 22]
+    circle = loyalty.run_programme({"min_accepted_answers": 10, "reward_per_month": 15, "disclosure": "Velora Crew ambassador"})
+    referrers = circle.left_out["referrals"] >= 10
+    assert (len(circle.left_out), int(referrers.sum()), int(circle.left_out.loc[~referrers, "super_user"].sum())) == (90, 44, 32)
+    crew = {"min_accepted_answers": 5, "min_referrals": 10, "reward_per_month": 15, "disclosure": "Velora Crew ambassador"}
+    assert loyalty.run_programme({**crew, "match": "any"}).yearly_cost == 14400
+    assert loyalty.run_programme(crew).count == 1
+    week, hour = loyalty.welcome_comparison(), loyalty.welcome_comparison(within="1h")
+    assert week["newcomers"].tolist() == [66, 4] and week["came_back"].tolist() == [63, 3]
+    assert hour["newcomers"].tolist() == [47, 23]
+    assert abs(hour["share_came_back"].diff().iloc[-1]) < 0.05          # "the gap disappears"

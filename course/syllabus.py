@@ -85,7 +85,8 @@ MODULES: tuple[Module, ...] = (
         (Notebook("4.1-engagement-techniques.ipynb", "Interaction and engagement techniques"),
          Notebook("4.3-crisis-management.ipynb", "Crisis management on social media"),
          Notebook("4.3b-crisis-policy-lab.ipynb", "Crisis management on social media: the response policy lab",
-                  kind="lab")),
+                  kind="lab"),
+         Notebook("4.4-participation-and-loyalty.ipynb", "Encouraging participation and loyalty")),
     ),
     Module(
         "module5_analysis",

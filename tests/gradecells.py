@@ -302,3 +302,29 @@ def class_scores(auto_max: float, *, always_a: float, copied_from_lessons: float
     learners' answers happen to earn (worked out item by item in the key file)."""
     return {"full": auto_max, "blank": 0, "partly_wrong": auto_max - 2 * item_points, "tampered": item_points,
             "raises": 0, "cheater": 0, "always_a": always_a, "copied_from_lessons": copied_from_lessons}
+
+
+# --------------------------------------------------------------------------- keys answered differently, shortcut learners
+def but(key: dict, **changes) -> dict:
+    """The key with some items answered differently."""
+    return {**key, **changes}
+
+
+def same_everywhere(keys: dict, label_items: dict, letter: str, label_index: int) -> dict:
+    """A learner who gives one letter to every choice and one label (the n-th allowed one) to every labelled item
+    (``label_items``: question id -> its form check, which knows the item names and allowed labels)."""
+    answers = {qid: letter for qid, key in keys.items() if isinstance(key, str)}
+    for qid, form in label_items.items():
+        label = form.labels[label_index % len(form.labels)]
+        answers[qid] = {item: label for item in form.items}
+    return answers
+
+
+def degenerate_learners(keys: dict, label_items: dict, copied_from_lessons: dict) -> dict[str, dict]:
+    """Every one-letter, one-label learner, and the one who copies the lessons."""
+    return {
+        "always_a": same_everywhere(keys, label_items, "a", 0),
+        **{f"always_{letter}_one_label_{i}": same_everywhere(keys, label_items, letter, i)
+           for letter in "bcd" for i in range(5)},
+        "copied_from_lessons": copied_from_lessons,
+    }

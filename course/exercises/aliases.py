@@ -109,6 +109,10 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "referral_orders": ("referral orders", "referrals"),
     "community_sessions": ("community sessions",),
     "likes": ("like",),
+    # what a recognition or ambassador programme must fix (4.4)
+    "disclosure": ("no disclosure", "no_disclosure", "label"),
+    "staff": ("employees", "employee", "staff included"),
+    "referrals_only": ("referrals only", "only referrals", "referrals"),
 }
 
 

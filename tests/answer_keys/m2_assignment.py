@@ -23,9 +23,9 @@ shows each scores clearly less than a thoughtful learner, and grades the synthet
 
 from functools import partial
 
-from answer_keys.shortcuts import but, degenerate_learners, same_everywhere as _same_everywhere
 from course.exercises.module2 import assignment as ex
-from gradecells import Assessment, cheat_sources, class_scores, synthetic_submission
+from gradecells import (Assessment, but, cheat_sources, class_scores, degenerate_learners,
+                        same_everywhere as _same_everywhere, synthetic_submission)
 
 KPI = {"keep_spring_buyers": "returning_members", "faster_answers": "response_time",
        "crew_sales": "referral_orders", "forum_to_shop": "community_sessions"}

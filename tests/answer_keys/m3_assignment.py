@@ -26,9 +26,9 @@ shows each scores clearly less than a thoughtful learner, and grades the synthet
 
 from functools import partial
 
-from answer_keys.shortcuts import but, degenerate_learners, same_everywhere as _same_everywhere
 from course.exercises.module3 import assignment as ex
-from gradecells import Assessment, cheat_sources, class_scores, synthetic_submission
+from gradecells import (Assessment, but, cheat_sources, class_scores, degenerate_learners,
+                        same_everywhere as _same_everywhere, synthetic_submission)
 
 PLATFORM = {"sunday_rides": "facebook", "china_review_notes": "xiaohongshu", "fleet_livestream": "linkedin"}
 DRAFT_RULES = {"x_winter_check": "ok", "ig_cargo_carousel": "alt_text", "tiktok_gloves_clip": "link"}

@@ -59,9 +59,6 @@ programme_fix = LabelsQuestion(
         "vague_label": "5a4657b844dbffd86781",
         "crew_ready": "85c651e931167728885c",
     },
-    aliases={"no disclosure": "disclosure", "no_disclosure": "disclosure", "label": "disclosure",
-             "employees": "staff", "staff included": "staff", "employee": "staff",
-             "referrals only": "referrals_only", "referrals": "referrals_only", "only referrals": "referrals_only"},
     ideas={
         "crew_paid": "Members get 20 euros a month. When one of them praises Velora in public, how would a reader know?",
         "helpers_thanks": "Is anyone paid or given anything here? A thank-you is not a reward that needs a label.",

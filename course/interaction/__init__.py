@@ -1,0 +1,1 @@
+"""Module 4 -- Community Interaction: the labs behind the lessons on engagement, the inbox and loyalty."""

@@ -182,15 +182,15 @@ def check_replies(replies: Mapping[str, Any], messages: pd.DataFrame | None = No
     ``replies`` maps a message id to the reply text (``...`` or ``""`` for one not written yet). ``messages``
     defaults to :func:`reply_messages`; another table needs ``message_id``, ``text`` and ``handle``.
     """
-    if not isinstance(replies, Mapping):
-        raise ReplyError(f"Give the replies as a dictionary (message id -> reply text); got a {type(replies).__name__}.")
+    if not isinstance(replies, Mapping) or any(type(k) is not str for k in replies):
+        raise ReplyError(f"Give the replies as a dictionary (message id in quotes -> reply text); got a {type(replies).__name__}.")
     messages = reply_messages() if messages is None else messages
     known = list(messages["message_id"])
     unknown = [k for k in replies if k not in known]
     if unknown:
         raise ReplyError(f"No message with the id {', '.join(map(repr, unknown))}; the ids are {', '.join(known)}.")
     for key, reply in replies.items():
-        if not _is_blank(reply) and not isinstance(reply, str):
+        if not _is_blank(reply) and type(reply) is not str:
             raise ReplyError(f"The reply to {key} should be text in quotes; it is a {type(reply).__name__}.")
     rows = []
     by_id = messages.set_index("message_id")

@@ -74,6 +74,7 @@ _ROUTE_ALIASES = {"community team": "community", "community_team": "community", 
                   "moderate": "moderation", "moderated": "moderation", "mod": "moderation"}
 _POINTS = {"intent": 40, "urgency": 30, "routing": 30}
 UNMATCHED = "(no rule)"
+UNSORTED = "unsorted"  # the view's name for messages no rule gave an intent
 
 
 class TriageError(ValueError):
@@ -413,7 +414,7 @@ def _tiles(triaged: pd.DataFrame, now: pd.Timestamp) -> str:
         colour = "#c62828" if late else "#2e7d32"
         verdict = "over" if late else "within"
         oldest = (f"<span class='cmw-inbox-oldest' style='color:{colour}'>Oldest waiting: {html.escape(str(first.get('message_id', '')))}"
-                  f" ({html.escape(str(first['assigned_intent']))}, {ROUTE_NAMES[first['route']]}), waiting "
+                  f" ({html.escape(str(first['assigned_intent'] or UNSORTED))}, {ROUTE_NAMES[first['route']]}), waiting "
                   f"{minutes:.0f} min: {verdict} the one-hour target. {len(queue)} waiting, "
                   f"{int((queue['waiting_minutes'] > 60).sum())} over the hour.</span>")
     return (f"<div style='display:flex;gap:.6em;flex-wrap:wrap'>{tiles}</div>"
@@ -430,11 +431,11 @@ def _rows_html(triaged: pd.DataFrame, limit: int) -> str:
             f"<div class='cmw-inbox-message' style='border-bottom:1px solid #eee;padding:.3em 0'>"
             f"<span style='color:{colour};font-weight:bold'>{m['priority']}</span> · "
             f"<span class='cmw-inbox-route'>{ROUTE_NAMES[m['route']]}</span> · "
-            f"{html.escape(str(m.get('assigned_intent') or 'no intent'))} · {html.escape(str(m.get('channel', '')))} on "
+            f"{html.escape(str(m.get('assigned_intent') or UNSORTED))} · {html.escape(str(m.get('channel', '')))} on "
             f"{html.escape(str(m.get('platform', '')))} · {m['received_at']:%d %b %H:%M}<br>"
             f"<span style='color:#333'>{html.escape(str(m['text']))}</span></div>")
     more = f"<div style='color:#555'>Showing the newest {limit} of {len(triaged)}.</div>" if len(triaged) > limit else ""
-    return "".join(rows) + more
+    return f"<div style='max-height:32em;overflow-y:auto'>{''.join(rows)}</div>{more}"
 
 
 class InboxView:
@@ -458,7 +459,8 @@ class InboxView:
 
         def options(column, order):
             present = set(triaged[column].dropna().astype(str))
-            return ["all"] + [v for v in order if v in present]
+            unsorted = [UNSORTED] if triaged[column].isna().any() else []
+            return ["all"] + [v for v in order if v in present] + unsorted
 
         self.channel = widgets.Dropdown(options=options("channel", schema.CHANNELS), value="all", description="Channel")
         self.intent = widgets.Dropdown(options=options("assigned_intent", INTENTS), value="all", description="Intent")
@@ -478,7 +480,9 @@ class InboxView:
         """The messages the filters let through."""
         keep = pd.Series(True, index=self.triaged.index)
         for control, column in ((self.channel, "channel"), (self.intent, "assigned_intent"), (self.priority, "priority")):
-            if control.value != "all":
+            if control.value == UNSORTED:
+                keep &= self.triaged[column].isna()
+            elif control.value != "all":
                 keep &= self.triaged[column].astype(str) == control.value
         return self.triaged[keep]
 

@@ -14,7 +14,7 @@ import pytest
 
 from nbtools import jupyterlab_for_browser
 from test_browser import ARTIFACTS, CHROMIUM, _page
-from test_browser_quiz import OPEN_AND_IDLE, RUN_ALL
+from test_browser_quiz import OPEN_AND_IDLE, open_and_run_all
 
 NOTEBOOK = "module4_interaction/4.2-comments-and-messages.ipynb"
 
@@ -31,9 +31,7 @@ def test_filtering_the_inbox_redraws_the_queue(jupyterlab):
 
     base, token = jupyterlab
     with _page("inbox-view-failure.png") as page:
-        page.goto(f"{base}/lab/tree/{NOTEBOOK}?reset&token={token}", timeout=90_000)
-        page.wait_for_function(OPEN_AND_IDLE, arg=NOTEBOOK, timeout=90_000)
-        page.evaluate(RUN_ALL)
+        open_and_run_all(page, base, token, NOTEBOOK)
         view = page.locator(".cmw-inbox").first
         expect(view).to_be_visible(timeout=120_000)
         view.scroll_into_view_if_needed()

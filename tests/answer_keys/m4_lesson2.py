@@ -26,24 +26,24 @@ def lesson_solution(grade_id: str, name: str):
 MODEL_RULES = lesson_solution("l42_triage_rules", "rules")
 MODEL_REPLIES = lesson_solution("l42_replies", "replies")
 
-_CONTENT = {"caps_complaint": "answer", "insult_staff": "moderate", "crypto_link": "moderate", "sarcastic": "answer",
-            "one_star": "answer", "rival_link": "moderate"}
-_OFFLINE = {"address_change": "private", "winter_range": "public", "refund_dispute": "private",
-            "thanks_photo": "public", "firmware_bug": "public", "fall_injury": "private"}
+_CONTENT = {"caps_complaint": "reply", "insult_staff": "moderate", "crypto_link": "moderate", "sarcastic": "reply",
+            "one_star": "reply", "rival_link": "moderate"}
+_OFFLINE = {"address_change": "offline", "winter_range": "public", "refund_dispute": "offline",
+            "thanks_photo": "public", "firmware_bug": "public", "fall_injury": "offline"}
 
 CASES = [
     (ex.negative_or_bad, _CONTENT, [
         {**_CONTENT, "caps_complaint": "moderate"},
         {**_CONTENT, "sarcastic": "moderate"},
         {**_CONTENT, "one_star": "moderate"},
-        {**_CONTENT, "insult_staff": "answer"},
+        {**_CONTENT, "insult_staff": "reply"},
     ]),
     (ex.first_reply, "b", ["a", "c", "d"]),
     (ex.take_offline, _OFFLINE, [
         {**_OFFLINE, "address_change": "public"},
-        {**_OFFLINE, "firmware_bug": "private"},
+        {**_OFFLINE, "firmware_bug": "offline"},
         {**_OFFLINE, "refund_dispute": "public"},
-        {**_OFFLINE, "winter_range": "private"},
+        {**_OFFLINE, "winter_range": "offline"},
     ]),
     (ex.triage_rules, MODEL_RULES, [
         [{"intent": "question", "priority": "today", "route": "support"}],  # everything in one queue
@@ -61,17 +61,17 @@ ALTERNATIVES = {
     ex.negative_or_bad.id: [
         ({**_CONTENT, "caps_complaint": "moderate"}, "rewritten", "Shouting in capitals can read as abuse; the message "
          "now names a late order and insults nobody, so the lesson's line (criticism is answered) decides it."),
-        ({**_CONTENT, "insult_staff": "bad content", "crypto_link": "remove", "one_star": "reply"}, "accepted",
-         "'bad content', 'remove' and 'reply' are the lesson's own words for the two labels."),
+        ({**_CONTENT, "insult_staff": "bad content", "crypto_link": "remove", "one_star": "answer"}, "accepted",
+         "'bad content', 'remove' and 'answer' are the lesson's own words for the two labels."),
     ],
     ex.first_reply.id: [
         ("a", "rewritten", "Waiting for the full answer can sound thorough; the stem now says the workshop answers only "
          "on Wednesday, two days under a public complaint, which the one-hour rule rules out."),
     ],
     ex.take_offline.id: [
-        ({**_OFFLINE, "firmware_bug": "private"}, "rewritten", "A bug report can be handled one owner at a time; the "
+        ({**_OFFLINE, "firmware_bug": "offline"}, "rewritten", "A bug report can be handled one owner at a time; the "
          "stem now says several owners report it in the same thread, so a public status helps them all."),
-        ({**_OFFLINE, "address_change": "dm", "fall_injury": "offline", "winter_range": "publicly"}, "accepted",
-         "'dm' and 'offline' are the words community managers use for private; 'publicly' means public."),
+        ({**_OFFLINE, "address_change": "dm", "fall_injury": "private", "winter_range": "publicly"}, "accepted",
+         "'dm' and 'private' are the words community managers use for offline; 'publicly' means public."),
     ],
 }

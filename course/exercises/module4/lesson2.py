@@ -69,18 +69,15 @@ class RepliesQuestion(Question):
 # --------------------------------------------------------------------------- exercise 1
 negative_or_bad = LabelsQuestion(
     id="l42_negative_or_bad",
-    labels=["answer", "moderate"],
+    labels=["reply", "moderate"],
     answer_hashes={
-        "caps_complaint": "849651c7df764e41dd6b",
+        "caps_complaint": "aa5835e9137a8ed25480",
         "insult_staff": "1f084dd11576daf31f3b",
         "crypto_link": "b7949044801712f67c66",
-        "sarcastic": "ee22dd2f5490358efb25",
-        "one_star": "9fac03dd7ec4fdc1375a",
+        "sarcastic": "52832233c0c065890956",
+        "one_star": "4995029bef2ecfc0c21b",
         "rival_link": "fe19ece66a069bc15579",
     },
-    aliases={"reply": "answer", "respond": "answer", "answered": "answer", "negative": "answer",
-             "moderated": "moderate", "moderation": "moderate", "hide": "moderate", "remove": "moderate",
-             "bad": "moderate", "bad content": "moderate"},
     ideas={
         "caps_complaint": "Capital letters are loud, but what is the message about: a person, or an order that is late?",
         "insult_staff": "Is this about the product or the service, or is it an attack on a named person?",
@@ -100,7 +97,7 @@ negative_or_bad = LabelsQuestion(
         "the community rules and are moderated under them, with the rule named."
     ),
     model_answer=(
-        "caps_complaint: answer; insult_staff: moderate; crypto_link: moderate; sarcastic: answer; one_star: answer; "
+        "caps_complaint: reply; insult_staff: moderate; crypto_link: moderate; sarcastic: reply; one_star: reply; "
         "rival_link: moderate."
     ),
 )
@@ -142,17 +139,15 @@ first_reply = ChoiceQuestion(
 # --------------------------------------------------------------------------- exercise 3
 take_offline = LabelsQuestion(
     id="l42_take_offline",
-    labels=["public", "private"],
+    labels=["public", "offline"],
     answer_hashes={
-        "address_change": "014d3d3fc643943fbab1",
+        "address_change": "6f640f3901095120914a",
         "winter_range": "07b1c77eb40e741db716",
-        "refund_dispute": "d291e5884d50199d68c1",
+        "refund_dispute": "0b4759035bf7a9e05d56",
         "thanks_photo": "b158e0ee749475dade4a",
         "firmware_bug": "fe771368ec5e8b07fbb8",
-        "fall_injury": "dd98889d66548277b72e",
+        "fall_injury": "43e318f1d15281a7d4f1",
     },
-    aliases={"offline": "private", "dm": "private", "direct message": "private", "take offline": "private",
-             "in public": "public", "publicly": "public", "keep public": "public"},
     ideas={
         "address_change": "What would the answer need Velora and the rider to write where everyone can read it?",
         "winter_range": "How many other riders are wondering the same thing, and where would they look for the answer?",
@@ -173,8 +168,8 @@ take_offline = LabelsQuestion(
         "celebrates someone. Either way, reply publicly first, so readers see it was heard."
     ),
     model_answer=(
-        "address_change: private; winter_range: public; refund_dispute: private; thanks_photo: public; firmware_bug: "
-        "public; fall_injury: private."
+        "address_change: offline; winter_range: public; refund_dispute: offline; thanks_photo: public; firmware_bug: "
+        "public; fall_injury: offline."
     ),
 )
 
@@ -215,7 +210,11 @@ replies = RepliesQuestion(
     ],
     explanation="Each reply is written to one person about their message, with a next step and without a fight.",
     model_answer=(
-        "See the model replies in the master notebook's solution: each opens with the handle, names the order, part "
-        "or figure, gives one concrete next step with a time, and none shares a sentence with another."
+        "Two of the six, as examples. To @tatocycles759: \"Five days late with no answer is not good enough, and I'm "
+        "sorry. I've asked the courier where VL356143 is and I'll DM you their answer before 16:00 today.\" To "
+        "@weiancycles733: \"A display that dies during a firmware update is our failure. Check your DMs: a technician "
+        "can restore it with you by phone today, and if that fails we collect the bike tomorrow.\" Each opens with "
+        "the person, names their order, part or figure, gives one next step with a time, and shares no sentence "
+        "with the others."
     ),
 )

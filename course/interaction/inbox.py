@@ -36,8 +36,8 @@ A message that no rule matches stays in the community team's shared queue with n
   support, or complaints to PR; praise and suggestions to the community team; spam and abuse to
   moderation), averaged over those three kinds of message and measured above the 1 in 3 of sending all
   to one queue;
-* **penalty**: bad content (spam, abuse) left in a queue that replies in public loses 20 points if it
-  happens at all, and up to 60 more in proportion to how much of it got through. It must never happen.
+* **penalty**: bad content (spam, abuse) left in a queue that replies in public loses 10 points if it
+  happens at all, and up to 90 more in proportion to how much of it got through. It must never happen.
 
 The score is floored at 0. :func:`hidden_set` draws a separately generated, labelled inbox for grading.
 """
@@ -288,7 +288,8 @@ class InboxScore:
                 ("Urgency (caught minus false alarms)", self.urgent_caught - self.false_alarms,
                  self.points["urgency"], _POINTS["urgency"]),
                 ("Routing (macro accuracy)", self.routing_accuracy.mean(), self.points["routing"], _POINTS["routing"]),
-                ("Bad content left in a public queue", float(self.bad_public), -self.points["penalty"], None),
+                ("Share of bad content left in a public queue", self.bad_public / max(self.bad_total, 1),
+                 -self.points["penalty"], None),
                 ("Overall", None, self.overall, 100)]
         return pd.DataFrame(rows, columns=["part", "measured", "points", "out of"]).set_index("part")
 

@@ -11,9 +11,9 @@ import ast
 import contextlib
 import functools
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from nbtools import graded_masters, nbgrader_meta, read
 
@@ -149,6 +149,15 @@ class Assessment:
     auto_max: float
     written_max: float
     written_id: str  # the grade id of a written answer, checked on the blank learner
+    # the synthetic class: learner -> autograded score, and how each one's submission is made from
+    # (learner, learner copy, master)
+    expected: dict = field(default_factory=dict)
+    build: Callable | None = None
+    keys: dict = field(default_factory=dict)  # question id -> key
+    degenerate: dict = field(default_factory=dict)  # shortcut learner -> answers (question id -> answer)
+    label_items: dict = field(default_factory=dict)  # labelled items: question id -> form check
+    thoughtful: dict = field(default_factory=dict)  # thoughtful learner -> answers
+    thoughtful_scores: dict = field(default_factory=dict)  # thoughtful learner -> points they earn
 
     def feedback_page(self, root: Path, learner: str) -> str:
         return (root / "feedback" / learner / self.assignment / self.notebook.replace(".ipynb", ".html")).read_text(
@@ -210,3 +219,86 @@ def assert_shortcut_pays_less(spec: Assessment, answers: dict, keys: dict, thoug
     score = hidden_test_score(answers)
     assert score <= spec.auto_max * 0.3, f"earns {score:g} of {spec.auto_max}"
     assert score <= min(thoughtful.values()) / 2
+
+
+# --------------------------------------------------------------------------- an assignment's synthetic class
+_EQUALS_ANYTHING = "    def __eq__(self, other): return True\n    __hash__ = str.__hash__\n"
+
+
+def cheat_sources(*, equal_anything: str, patched_str: tuple[str, str], silenced_check: tuple[str, str],
+                  patched_type: tuple[str, str], patched_form_check: tuple[str, str],
+                  labels_equal_anything: tuple[str, tuple[str, ...]]) -> dict[str, str]:
+    """The six cheats every assignment's cheater tries, each on the item named (question id, and the letter or
+    item names it needs), as answer-cell sources:
+
+    - ``equal_anything``: an object that claims to equal anything;
+    - ``patched_str``: a str subclass whose methods are patched to return the given letter;
+    - ``silenced_check``: the visible check silenced, then the given (wrong) answer;
+    - ``patched_type``: the right letter, in a type that claims to equal anything (refused even so);
+    - ``patched_form_check``: the course package's form check patched, then the given (wrong) answer;
+    - ``labels_equal_anything``: the right item names, with values that claim to equal anything.
+    """
+    var = {qid: grade_cells()[qid].variable for qid in (equal_anything, patched_str[0], silenced_check[0],
+                                                        patched_type[0], patched_form_check[0],
+                                                        labels_equal_anything[0])}
+    (s_id, s_letter), (c_id, c_answer), (t_id, t_answer), (f_id, f_answer), (l_id, l_items) = (
+        patched_str, silenced_check, patched_type, patched_form_check, labels_equal_anything)
+    return {
+        equal_anything: f"class _Yes(dict):\n    def __eq__(self, other): return True\n{var[equal_anything]} = _Yes()",
+        s_id: f"class _S(str):\n    def strip(self): return {s_letter!r}\n    def lower(self): return {s_letter!r}\n"
+              f"{_EQUALS_ANYTHING}{var[s_id]} = _S('z')",
+        c_id: f"ex.{var[c_id]}.check = lambda answer: None\n{var[c_id]} = {c_answer!r}",
+        t_id: f"class _T(str):\n{_EQUALS_ANYTHING}{var[t_id]} = _T({t_answer!r})",
+        f_id: f"import course.checks as _c\n_c.FormCheck.verdict = lambda self, answer: None\n{var[f_id]} = {f_answer!r}",
+        l_id: f"class _E(str):\n{_EQUALS_ANYTHING}{var[l_id]} = {{k: _E('x') for k in {tuple(l_items)!r}}}",
+    }
+
+
+def synthetic_submission(kind: str, release_nb, master_nb, *, partly_wrong: dict, tampered: dict, removed_check: str,
+                         cheats: dict, cheater_wrong: dict, degenerate: dict, written: dict):
+    """One learner of an assignment's synthetic class, made from the learner copy (and the master's solutions):
+
+    - ``full``: every solution, and the written answers; ``blank``: nothing;
+    - ``partly_wrong``: every solution but the well-formed wrong answers given (question id -> answer);
+    - ``tampered``: only the answers given, then checks rewritten and points inflated (``tamper``);
+    - ``raises``: every answer cell raises; ``cheater``: the ``cheats`` (question id -> source) and wrong
+      answers (``cheater_wrong``) everywhere else;
+    - a name in ``degenerate``: that shortcut learner's answers.
+    """
+    from nbtools import cells_by_id
+
+    nb = copy_notebook(release_nb)
+    cells = cells_by_id(nb)
+
+    def answer(answers: dict) -> None:
+        for qid, value in answers.items():
+            if qid not in cheats or kind != "cheater":
+                cells[qid].source = f"{grade_cells()[qid].variable} = {value!r}"
+
+    if kind in ("full", "partly_wrong", "cheater"):
+        answer_all(nb, master_nb)
+    if kind == "partly_wrong":
+        answer(partly_wrong)
+    if kind == "tampered":
+        answer(tampered)
+        tamper(nb, removed_check=removed_check)
+    if kind == "raises":
+        raise_everywhere(nb)
+    if kind == "cheater":
+        for qid, source in cheats.items():
+            cells[qid].source = source
+        answer(cheater_wrong)
+    if kind in degenerate:
+        answer(degenerate[kind])
+    if kind in ("full", "partly_wrong"):
+        for qid, text in written.items():
+            cells[qid].source = text
+    return nb
+
+
+def class_scores(auto_max: float, *, always_a: float, copied_from_lessons: float, item_points: float = 2) -> dict:
+    """The autograded score each learner of a synthetic class earns: everything, nothing, all but the two wrong
+    items, the one item the tamperer answered, nothing for raising or cheating, and what the two shortcut
+    learners' answers happen to earn (worked out item by item in the key file)."""
+    return {"full": auto_max, "blank": 0, "partly_wrong": auto_max - 2 * item_points, "tampered": item_points,
+            "raises": 0, "cheater": 0, "always_a": always_a, "copied_from_lessons": copied_from_lessons}

@@ -62,6 +62,9 @@ NEAR_POSITIONS = (1, 2, 3, 4)  # advisory rule: a 6-word run equal to a seed's b
 PYTHON_GLOBS = (
     "course/exercises/**/*.py",
     "course/crisis/**/*.py",
+    "course/strategy/**/*.py",
+    "course/social/**/*.py",
+    "course/interaction/**/*.py",
     "course/quiz*.py",
     "course/quiz*/**/*.py",
     "course/checks.py",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from course.exercises.module5 import tour
-from tests.answer_keys import m5_tour as keys
+from answer_keys import m5_tour as keys
 
 QUESTIONS = {q.id: q for q in (tour.forum_post, tour.crisis_staffing, tour.sentiment_reading, tour.talk_elsewhere,
                                tour.table_for_question)}

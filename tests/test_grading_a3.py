@@ -1,14 +1,8 @@
-"""Assignment 3 graded end to end, its figures recomputed, and shortcuts shown not to pay.
+"""Assignment 3: every figure its items quote is what the course's labs compute on Velora's data, and the
+labs' verdicts (the platform picker, the profile audit, the slot counts, the draft validator, the clocks, the link checker,
+the funnel) are the key's.
 
-- Eight synthetic learners hand in Assignment 3 and are graded once, with the project's parallel grader
-  (``autograder.grading.grade_all``, the real ``nbgrader autograde`` in each worker); each one's autograded
-  score is read back from the gradebook and must be exactly what they earned, and their feedback pages show
-  the form checks' messages but no hidden-test code.
-- Every figure the items quote is what the course's labs compute on Velora's data, and the labs' verdicts
-  (the platform picker, the profile audit, the slot counts, the draft validator, the clocks, the link checker,
-  the funnel) are the key's.
-- A learner who takes a shortcut (always the same letter, one label everywhere, the lessons' answers
-  copied) scores clearly less than a thoughtful learner, item by item through the master's hidden tests.
+Its synthetic class, graded end to end, and its shortcut learners are in ``tests/test_grading_assignments.py``.
 """
 
 from __future__ import annotations
@@ -16,137 +10,11 @@ from __future__ import annotations
 import pytest
 
 from answer_keys import m3_assignment as key
-from gradecells import (Assessment, answer_all, assert_autograded_share, assert_exact_points,
-                        assert_feedback_hides_the_hidden_tests, assert_shortcut_pays_less, copy_notebook,
-                        grade_cells, hand_in_class, hidden_test_score, raise_everywhere, tamper)
+from gradecells import grade_cells
 from nbtools import cells_by_id, read
 
 ASSIGNMENT = "module3_social"
 NOTEBOOK = "3.6-assignment.ipynb"
-AUTO_MAX, WRITTEN_MAX = 22, 12  # 11 autograded items of 2 points; two written answers of 6
-SPEC = Assessment(ASSIGNMENT, NOTEBOOK, "Assignment 3", AUTO_MAX, WRITTEN_MAX, "a3_x_fix_plan")
-
-CHEATS = {
-    # an object that claims to equal anything
-    "a3_platform_for_brief": "class _Yes(dict):\n    def __eq__(self, other): return True\nplatform_for_brief = _Yes()",
-    # a str subclass whose methods are patched to look right
-    "a3_rate_apart": "class _S(str):\n    def strip(self): return 'd'\n    def lower(self): return 'd'\n"
-    "    def __eq__(self, other): return True\n    __hash__ = str.__hash__\nrate_apart = _S('z')",
-    # silence the visible check, then answer wrongly
-    "a3_profile_gap": "ex.profile_gap.check = lambda answer: None\nprofile_gap = 'b'",
-    # the right letter, in a patched type: refused even with the right contents
-    "a3_new_york_time": "class _T(str):\n    def __eq__(self, other): return True\n    __hash__ = str.__hash__\n"
-    "new_york_time = _T('b')",
-    # patch the course package's form check, then answer wrongly
-    "a3_funnel_best": "import course.checks as _c\n_c.FormCheck.verdict = lambda self, answer: None\nfunnel_best = 'a'",
-    # right labels in a dict whose values claim to equal anything
-    "a3_draft_rules": "class _E(str):\n    def __eq__(self, other): return True\n    __hash__ = str.__hash__\n"
-    "draft_rules = {k: _E('x') for k in ('x_winter_check', 'ig_cargo_carousel', 'tiktok_gloves_clip')}",
-}
-
-
-def _source(qid: str, answer) -> str:
-    return f"{grade_cells()[qid].variable} = {answer!r}"
-
-
-# learner -> expected autograded score
-EXPECTED = {
-    "full": AUTO_MAX,
-    "blank": 0,
-    # one wrong tool (q7) and the usual six hours (q6): well formed, so the visible checks say only "Answered"
-    "partly_wrong": AUTO_MAX - 2 - 2,
-    "tampered": 2,  # only q11 answered (right); checks rewritten and points inflated -> nbgrader restores them
-    "raises": 0,
-    "cheater": 0,
-    "always_a": 4,  # the first option everywhere and the first label everywhere: q8's and q11's keys are "a"
-    "copied_from_lessons": 0,  # the lessons' nearest answers: every item asks for a transfer the copy misses
-}
-
-
-def build_submission(kind: str, release_nb, master_nb):
-    nb = copy_notebook(release_nb)
-    cells = cells_by_id(nb)
-    if kind in ("full", "partly_wrong", "cheater"):
-        answer_all(nb, master_nb)
-    if kind == "partly_wrong":
-        cells["a3_tool_for_question"].source = _source("a3_tool_for_question",
-                                                       key.but(key.TOOLS, forum_link_visits="forum software"))
-        cells["a3_new_york_time"].source = 'new_york_time = "a"'
-    if kind == "tampered":
-        cells["a3_summed_reach"].source = 'summed_reach = "a"'
-        tamper(nb, removed_check="a3_utm_rule_check")
-    if kind == "raises":
-        raise_everywhere(nb)
-    if kind == "cheater":
-        for qid, source in CHEATS.items():
-            cells[qid].source = source
-        for qid, answer in key.same_everywhere("b", 1).items():  # every other answer wrong
-            if qid not in CHEATS and qid not in ("a3_new_york_time", "a3_funnel_best"):
-                cells[qid].source = _source(qid, answer)
-    if kind in ("always_a", "copied_from_lessons"):
-        for qid, answer in key.DEGENERATE[kind].items():
-            cells[qid].source = _source(qid, answer)
-    if kind in ("full", "partly_wrong"):
-        cells["a3_x_fix_plan"].source = "Move X to @velorabikes; pin a launch post with DM hours in CET; audit monthly."
-        cells["a3_august_case"].source = "(a) The rhythm held, the replies did not. (b) A rota, no auto-replies."
-    return nb
-
-
-@pytest.fixture(scope="module")
-def graded(module_course_root):
-    from autograder.grading import grade_all
-
-    root = module_course_root
-    hand_in_class(root, ASSIGNMENT, NOTEBOOK, build_submission, EXPECTED)
-    outcomes = grade_all(root, ASSIGNMENT, workers=2, progress=False)
-    return root, outcomes
-
-
-def test_each_learner_gets_exactly_the_points_they_earned(graded):
-    assert_exact_points(SPEC, *graded, EXPECTED)
-
-
-def test_feedback_shows_the_form_messages_but_never_the_hidden_tests(graded):
-    assert_feedback_hides_the_hidden_tests(SPEC, graded[0], EXPECTED)
-
-
-def test_the_autograded_items_are_at_least_sixty_percent_of_the_points():
-    assert_autograded_share(SPEC)
-
-
-# --------------------------------------------------------------------------- shortcuts do not pay
-THOUGHTFUL = {
-    "every answer right": dict(key.KEYS),
-    # a careful learner who still slips on the two closest calls
-    "two slips": {**key.KEYS, "a3_tool_for_question": key.but(key.TOOLS, forum_link_visits="forum software"),
-                  "a3_profile_gap": "b"},
-}
-
-
-@pytest.fixture(scope="module")
-def thoughtful_scores():
-    return {name: hidden_test_score(answers) for name, answers in THOUGHTFUL.items()}
-
-
-def test_a_thoughtful_learner_scores_high(thoughtful_scores):
-    assert thoughtful_scores == {"every answer right": AUTO_MAX, "two slips": AUTO_MAX - 4}
-
-
-@pytest.mark.parametrize("name", sorted(key.DEGENERATE))
-def test_a_shortcut_scores_clearly_less_than_a_thoughtful_learner(name, thoughtful_scores):
-    assert_shortcut_pays_less(SPEC, key.DEGENERATE[name], key.KEYS, thoughtful_scores)
-
-
-def test_no_single_letter_is_the_key_of_more_than_a_third_of_the_choices():
-    letters = [answer for answer in key.KEYS.values() if isinstance(answer, str)]
-    assert max(letters.count(letter) for letter in "abcd") <= len(letters) / 3
-
-
-def test_the_labelled_items_give_each_item_its_own_label():
-    """So a learner who writes one label everywhere earns nothing on them."""
-    for qid in key.LABEL_ITEMS:
-        values = list(key.KEYS[qid].values())
-        assert len(set(values)) == len(values), qid
 
 
 # --------------------------------------------------------------------------- the figures the items quote

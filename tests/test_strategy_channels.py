@@ -139,7 +139,7 @@ def test_breakdown_chart_draws_every_platform_and_checks_its_input(audience):
 
 # ------------------------------------------------------------------ the facts lesson 2.2 states
 def test_the_data_supports_each_decision_in_the_lesson():
-    from tests.answer_keys import m2_lesson2 as keys
+    from answer_keys import m2_lesson2 as keys
 
     facts = keys.FACTS
     assert facts["top_per_brief"] == {"teen_riders": "tiktok", "china_launch": "xiaohongshu",

@@ -53,7 +53,7 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "offline": ("take offline", "take_offline", "dm", "private"),
     "public": ("publicly", "in public", "keep public"),  # public or private (4.2)
     # Velora's tables (5.0)
-    "members": ("member",),
+    "members": ("member", "member help", "member-to-member", "members help"),  # also a technique (4.1)
     "posts": ("post",),
     "followers": ("follower",),
     "audience": ("audiences",),
@@ -63,6 +63,11 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "events": ("event",),
     "ab_test": ("ab test", "a/b test"),
     "listening": ("social listening",),
+    # the engagement techniques (4.1); "members" (let members help each other) is with Velora's tables above
+    "question": ("ask a question", "open question"),
+    "feature": ("featuring", "feature members", "reshare", "repost"),
+    "live": ("live session", "q&a", "live q&a", "webinar"),
+    "welcome": ("greet", "welcome newcomer", "welcome message"),
     # Velora's platforms (2.2)
     "x": ("twitter", "x (twitter)", "x/twitter"),
     "facebook": ("fb",),

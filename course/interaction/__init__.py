@@ -1,1 +1,1 @@
-"""Module 4 -- Community Interaction: the labs behind the lessons on engagement, the inbox and loyalty."""
+"""Module 4 labs: community interaction on Velora's data (engagement, the inbox, replies, loyalty)."""

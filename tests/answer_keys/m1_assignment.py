@@ -15,6 +15,7 @@ Formats every answer-key module may use (see ``tests/answer_keys/__init__.py``):
   ``"rejected"`` (wrong by the lesson's own rule, which the reason names: it must not score).
 """
 
+from answer_keys.shortcuts import but
 from course.exercises.module1 import assignment as ex
 
 SPACE = {"help_forum": "S", "ideas_board": "P", "velora_crew": "A", "route_library": "C",
@@ -37,11 +38,6 @@ KEYS = {
     "a1_agency_risk": "c",
     "a1_complaint_target": "b",
 }
-
-
-def but(key: dict, **changes) -> dict:
-    """The key with some items answered differently."""
-    return {**key, **changes}
 
 
 ALTERNATIVES = {

@@ -17,11 +17,15 @@ The figures the items quote were computed with the course's labs on Velora's dat
 - Q11: ``validate_calendar`` on the May plan with the new post adds one problem: ``window``.
 
 ``DEGENERATE`` holds learners who take a shortcut instead of thinking (always the first option, one label
-everywhere, answers copied from the lessons' nearest exercises); ``test_grading_a2.py`` shows each scores
-clearly less than a thoughtful learner.
+everywhere, answers copied from the lessons' nearest exercises); ``tests/test_grading_assignments.py``
+shows each scores clearly less than a thoughtful learner, and grades the synthetic class (``SPEC``) end to end.
 """
 
+from functools import partial
+
+from answer_keys.shortcuts import but, degenerate_learners, same_everywhere as _same_everywhere
 from course.exercises.module2 import assignment as ex
+from gradecells import Assessment, cheat_sources, class_scores, synthetic_submission
 
 KPI = {"keep_spring_buyers": "returning_members", "faster_answers": "response_time",
        "crew_sales": "referral_orders", "forum_to_shop": "community_sessions"}
@@ -40,11 +44,6 @@ KEYS = {
     "a2_guideline_gap": "d",
     "a2_calendar_rule": "c",
 }
-
-
-def but(key: dict, **changes) -> dict:
-    """The key with some items answered differently."""
-    return {**key, **changes}
 
 
 ALTERNATIVES = {
@@ -162,17 +161,11 @@ FORMS = [
 CASES = []  # no lesson questions here: an assessment's items are form checks
 
 # --------------------------------------------------------------------------- degenerate learners
-CHOICE_ITEMS = [qid for qid, key in KEYS.items() if isinstance(key, str)]
 LABEL_ITEMS = {"a2_kpi_for_objective": ex.kpi_for_objective, "a2_channel_for_brief": ex.channel_for_brief}
 
 
 def same_everywhere(letter: str, label_index: int) -> dict:
-    """A learner who gives one letter to every choice and one label (the n-th allowed one) to every labelled item."""
-    answers = {qid: letter for qid in CHOICE_ITEMS}
-    for qid, form in LABEL_ITEMS.items():
-        label = form.labels[label_index % len(form.labels)]
-        answers[qid] = {item: label for item in form.items}
-    return answers
+    return _same_everywhere(KEYS, LABEL_ITEMS, letter, label_index)
 
 
 # A learner who copies, for each item, the answer of the lesson exercise that looks most like it.
@@ -193,8 +186,43 @@ COPIED_FROM_LESSONS = {
     "a2_calendar_rule": "b",  # 2.4 exercise 2 (qa_week): b
 }
 
-DEGENERATE = {
-    "always_a": same_everywhere("a", 0),
-    **{f"always_{letter}_one_label_{i}": same_everywhere(letter, i) for letter in "bcd" for i in range(5)},
-    "copied_from_lessons": COPIED_FROM_LESSONS,
+DEGENERATE = degenerate_learners(KEYS, LABEL_ITEMS, COPIED_FROM_LESSONS)
+
+# --------------------------------------------------------------------------- the synthetic class
+# Eight learners who hand in this assignment, graded end to end by tests/test_grading_assignments.py.
+ASSIGNMENT = "module2_strategy"
+NOTEBOOK = "2.6-assignment.ipynb"
+AUTO_MAX, WRITTEN_MAX = 22, 12  # 11 autograded items of 2 points; two written answers of 6
+
+CHEATS = cheat_sources(equal_anything="a2_kpi_for_objective", patched_str=("a2_smart_rewrite", "c"),
+                       silenced_check=("a2_baseline_window", "d"), patched_type=("a2_facebook_targets", "b"),
+                       patched_form_check=("a2_calendar_rule", "a"),
+                       labels_equal_anything=("a2_channel_for_brief", tuple(CHANNEL)))
+
+# learner -> autograded score; the first option and first label everywhere: only q8's key is "a"; the lessons'
+# nearest answers: right on q4 and q9 only
+EXPECTED = class_scores(AUTO_MAX, always_a=2, copied_from_lessons=4)
+
+THOUGHTFUL = {
+    "every answer right": dict(KEYS),
+    # a careful learner who still slips on the two closest calls
+    "two slips": {**KEYS, "a2_channel_for_brief": but(CHANNEL, english_35_54="facebook"),
+                  "a2_facebook_targets": "d"},
 }
+
+SPEC = Assessment(
+    ASSIGNMENT, NOTEBOOK, "Assignment 2", AUTO_MAX, WRITTEN_MAX, "a2_launch_plan", expected=EXPECTED,
+    build=partial(synthetic_submission,
+                  # one wrong KPI (q1) and a wrong window (q3): well formed, so the visible checks say only "Answered"
+                  partly_wrong={"a2_kpi_for_objective": but(KPI, forum_to_shop="referral_orders"),
+                                "a2_baseline_window": "d"},
+                  tampered={"a2_calendar_rule": "c"}, removed_check="a2_owned_first_check",
+                  cheats=CHEATS, cheater_wrong={**same_everywhere("a", 0), "a2_owned_first": "b"},  # all else wrong
+                  degenerate=DEGENERATE,
+                  written={
+                      "a2_launch_plan":
+                          "Safety reports to quality within the hour; rules pinned; Crew posts first.",
+                      "a2_reviews_case":
+                          "(a) Owners are trusted more than adverts. (b) Ask buyers after three months."}),
+    keys=KEYS, degenerate=DEGENERATE, label_items=LABEL_ITEMS, thoughtful=THOUGHTFUL,
+    thoughtful_scores={"every answer right": AUTO_MAX, "two slips": AUTO_MAX - 4})

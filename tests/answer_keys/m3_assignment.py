@@ -20,11 +20,15 @@ The figures the items quote were computed with the course's labs on Velora's dat
 - Q12: ``missed_points`` for Velora's X: the handle and the pinned post.
 
 ``DEGENERATE`` holds learners who take a shortcut instead of thinking (always the same letter, one label
-everywhere, answers copied from the lessons' nearest exercises); ``test_grading_a3.py`` shows each scores
-clearly less than a thoughtful learner.
+everywhere, answers copied from the lessons' nearest exercises); ``tests/test_grading_assignments.py``
+shows each scores clearly less than a thoughtful learner, and grades the synthetic class (``SPEC``) end to end.
 """
 
+from functools import partial
+
+from answer_keys.shortcuts import but, degenerate_learners, same_everywhere as _same_everywhere
 from course.exercises.module3 import assignment as ex
+from gradecells import Assessment, cheat_sources, class_scores, synthetic_submission
 
 PLATFORM = {"sunday_rides": "facebook", "china_review_notes": "xiaohongshu", "fleet_livestream": "linkedin"}
 DRAFT_RULES = {"x_winter_check": "ok", "ig_cargo_carousel": "alt_text", "tiktok_gloves_clip": "link"}
@@ -101,11 +105,6 @@ SPRING_SALE_LINKS = {
     "d": "https://velora.bike/shop?size=m&utm_source=google&utm_medium=cpc&utm_campaign=spring_sale_2026"
          "&utm_term=cargo_bike",
 }
-
-
-def but(key: dict, **changes) -> dict:
-    """The key with some items answered differently."""
-    return {**key, **changes}
 
 
 ALTERNATIVES = {
@@ -227,18 +226,12 @@ FORMS = [
 CASES = []  # no lesson questions here: an assessment's items are form checks
 
 # --------------------------------------------------------------------------- degenerate learners
-CHOICE_ITEMS = [qid for qid, key in KEYS.items() if isinstance(key, str)]
 LABEL_ITEMS = {"a3_platform_for_brief": ex.platform_for_brief, "a3_draft_rules": ex.draft_rules,
                "a3_tool_for_question": ex.tool_for_question}
 
 
 def same_everywhere(letter: str, label_index: int) -> dict:
-    """A learner who gives one letter to every choice and one label (the n-th allowed one) to every labelled item."""
-    answers = {qid: letter for qid in CHOICE_ITEMS}
-    for qid, form in LABEL_ITEMS.items():
-        label = form.labels[label_index % len(form.labels)]
-        answers[qid] = {item: label for item in form.items}
-    return answers
+    return _same_everywhere(KEYS, LABEL_ITEMS, letter, label_index)
 
 
 # A learner who copies, for each item, the answer of the lesson exercise that looks most like it.
@@ -261,8 +254,43 @@ COPIED_FROM_LESSONS = {
     "a3_summed_reach": "b",  # 3.4 exercise 2 (best_format): b
 }
 
-DEGENERATE = {
-    "always_a": same_everywhere("a", 0),
-    **{f"always_{letter}_one_label_{i}": same_everywhere(letter, i) for letter in "bcd" for i in range(5)},
-    "copied_from_lessons": COPIED_FROM_LESSONS,
+DEGENERATE = degenerate_learners(KEYS, LABEL_ITEMS, COPIED_FROM_LESSONS)
+
+# --------------------------------------------------------------------------- the synthetic class
+# Eight learners who hand in this assignment, graded end to end by tests/test_grading_assignments.py.
+ASSIGNMENT = "module3_social"
+NOTEBOOK = "3.6-assignment.ipynb"
+AUTO_MAX, WRITTEN_MAX = 22, 12  # 11 autograded items of 2 points; two written answers of 6
+
+CHEATS = cheat_sources(equal_anything="a3_platform_for_brief", patched_str=("a3_rate_apart", "d"),
+                       silenced_check=("a3_profile_gap", "b"), patched_type=("a3_new_york_time", "b"),
+                       patched_form_check=("a3_funnel_best", "a"),
+                       labels_equal_anything=("a3_draft_rules", tuple(DRAFT_RULES)))
+
+# learner -> autograded score; the first option and first label everywhere: q8's and q11's keys are "a"; the lessons'
+# nearest answers: every item asks for a transfer the copy misses
+EXPECTED = class_scores(AUTO_MAX, always_a=4, copied_from_lessons=0)
+
+THOUGHTFUL = {
+    "every answer right": dict(KEYS),
+    # a careful learner who still slips on the two closest calls
+    "two slips": {**KEYS, "a3_tool_for_question": but(TOOLS, forum_link_visits="forum software"),
+                  "a3_profile_gap": "b"},
 }
+
+SPEC = Assessment(
+    ASSIGNMENT, NOTEBOOK, "Assignment 3", AUTO_MAX, WRITTEN_MAX, "a3_x_fix_plan", expected=EXPECTED,
+    build=partial(synthetic_submission,
+                  # a wrong tool (q7) and the usual six hours (q6): well formed, so the visible checks say "Answered"
+                  partly_wrong={"a3_tool_for_question": but(TOOLS, forum_link_visits="forum software"),
+                                "a3_new_york_time": "a"},
+                  tampered={"a3_summed_reach": "a"}, removed_check="a3_utm_rule_check",
+                  cheats=CHEATS, cheater_wrong=same_everywhere("b", 1),  # every other answer wrong
+                  degenerate=DEGENERATE,
+                  written={
+                      "a3_x_fix_plan":
+                          "Move X to @velorabikes; pin a launch post with DM hours in CET; audit monthly.",
+                      "a3_august_case":
+                          "(a) The rhythm held, the replies did not. (b) A rota, no auto-replies."}),
+    keys=KEYS, degenerate=DEGENERATE, label_items=LABEL_ITEMS, thoughtful=THOUGHTFUL,
+    thoughtful_scores={"every answer right": AUTO_MAX, "two slips": AUTO_MAX - 4})

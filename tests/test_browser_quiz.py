@@ -22,6 +22,7 @@ QUIZZES = {
     "module1": ("module1_intro/1.5-review-quiz.ipynb", ["module1_intro"]),
     "module2": ("module2_strategy/2.5-review-quiz.ipynb", ["module1_intro", "module2_strategy"]),
     "module3": ("module3_social/3.5-review-quiz.ipynb", ["module1_intro", "module3_social"]),
+    "module4": ("module4_interaction/4.5-review-quiz.ipynb", ["module1_intro", "module4_interaction"]),
 }
 START = "module1_intro/1.0-start-here.ipynb"
 

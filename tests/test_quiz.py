@@ -19,6 +19,8 @@ LESSON_FILES = {
                 "2.3": "2.3-content-plan.ipynb", "2.4": "2.4-editorial-calendar.ipynb"},
     "module3": {"3.1": "3.1-main-social-networks.ipynb", "3.2": "3.2-profiles.ipynb",
                 "3.3": "3.3-content-publishing.ipynb", "3.4": "3.4-management-tools.ipynb"},
+    "module4": {"4.1": "4.1-engagement-techniques.ipynb", "4.3": "4.3-crisis-management.ipynb",
+                "4.3b": "4.3b-crisis-policy-lab.ipynb", "4.4": "4.4-participation-and-loyalty.ipynb"},
 }
 
 
@@ -26,13 +28,14 @@ def _raw(name: str = "module1") -> dict:
     return yaml.safe_load(qz.quiz_path(name).read_text(encoding="utf-8"))
 
 
-def test_a_quiz_ships_for_modules_1_to_3():
-    assert {"module1", "module2", "module3"} <= set(QUIZZES)
+def test_a_quiz_ships_for_modules_1_to_4():
+    assert {"module1", "module2", "module3", "module4"} <= set(QUIZZES)
 
 
 def test_each_quiz_keeps_its_answers_under_its_own_prefix():
     ids = {name: qz.load_quiz(name).id for name in QUIZZES}
     assert ids["module1"] == "m1_review" and ids["module2"] == "m2_review" and ids["module3"] == "m3_review"
+    assert ids["module4"] == "m4_review"
     assert len(set(ids.values())) == len(ids), f"two quizzes would share progress-record keys: {ids}"
 
 
@@ -113,10 +116,9 @@ def test_the_first_choice_counts_and_is_recorded_once():
 @pytest.mark.parametrize("name", QUIZZES)
 def test_score_per_lesson_and_lessons_to_revisit(name):
     quiz = qz.load_quiz(name)
-    number = quiz.module.number
-    missed = f"{number}.2"
+    missed = list(quiz.lessons)[1]  # the module's second lesson: 1.2, 2.2, 3.2, and 4.3 while Module 4 has no 4.2
     attempt = qz.Attempt(quiz)
-    for index, item in enumerate(quiz.items):  # right everywhere except the items of lesson <n>.2
+    for index, item in enumerate(quiz.items):  # right everywhere except the items of that lesson
         attempt.choose(index, item.best if item.lesson != missed else (item.best + 2) % 4)
     n2 = sum(item.lesson == missed for item in quiz.items)
     assert attempt.finished and attempt.score == len(quiz.items) - n2
@@ -264,7 +266,8 @@ def test_the_quiz_notebook_is_two_lines_of_code(name):
     path = _quiz_notebook(qz.load_quiz(name))
     assert path.relative_to(REPO_ROOT).as_posix() in {"module1_intro/1.5-review-quiz.ipynb",
                                                       "module2_strategy/2.5-review-quiz.ipynb",
-                                                      "module3_social/3.5-review-quiz.ipynb"}
+                                                      "module3_social/3.5-review-quiz.ipynb",
+                                                      "module4_interaction/4.5-review-quiz.ipynb"}
     nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert code[-1] == f'review_quiz("{name}")' and len(code) == 2

@@ -306,11 +306,15 @@ class InboxScore:
 
     def _repr_html_(self) -> str:
         return (f"<div class='cmw-inbox-score'><p><b>{html.escape(self.summary())}</b></p>"
-                f"{self.table.to_html(float_format=lambda v: f'{v:.2f}', na_rep='')}"
+                f"{self.table.to_html(formatters=_TABLE_FORMATS, na_rep='')}"
                 f"{self.intent_accuracy.rename('accuracy').to_frame().T.to_html(float_format=lambda v: f'{v:.0%}')}</div>")
 
     def __repr__(self) -> str:
         return self.summary()
+
+
+_TABLE_FORMATS = {"measured": lambda v: "" if pd.isna(v) else f"{v:.0%}",
+                  "points": lambda v: f"{v:.1f}", "out of": lambda v: "" if pd.isna(v) else f"{v:.0f}"}
 
 
 def _above_chance(value: float, chance: float) -> float:

@@ -172,3 +172,27 @@ def test_the_score_explains_itself(model_score):
     table = model_score.table
     assert table.loc["Overall", "points"] == model_score.overall
     assert "Score" in model_score.summary() and "cmw-inbox-score" in model_score._repr_html_()
+
+
+def test_the_figures_the_lesson_quotes_hold():
+    """Lesson 4.2's worked example and lab describe the data in words; a change to the data must not leave them behind."""
+    from course import metrics
+
+    inbox = load_inbox()
+    speed = metrics.response_time_stats(inbox, target="1h", by="intent")
+    assert speed.loc["complaint", "within_target_share"] < 0.5  # "fewer than half of all complaints met the hour"
+    assert 50 <= speed.loc["complaint", "median_minutes"] <= 70  # "within about an hour"
+    assert 660 <= speed.loc["complaint", "p90_minutes"] <= 800  # "the slowest tenth waits around twelve hours"
+    assert 0.4 <= 1 - speed.loc["praise", "answered_share"] < 0.5  # "almost half of [praise] is never answered"
+    complaints = inbox[inbox["intent"] == "complaint"].copy()
+    complaints["hour"] = complaints["received_at"].dt.tz_convert("Europe/Rome").dt.hour
+    share = metrics.response_time_stats(complaints, target="1h", by="hour")["within_target_share"]
+    assert share.loc[8:19].between(0.45, 0.8).all()  # "half to three quarters of the time" by day
+    assert (share.loc[[20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 6]] < 0.35).all()  # at night they "mostly miss it"
+    first_try = [{"keywords": w, "intent": i, "priority": p, "route": r} for w, i, p, r in [
+        ("?", "question", "today", "support"), ("broke", "complaint", "today", "support"),
+        ("love", "praise", "later", "community"), ("please", "suggestion", "later", "community"),
+        ("http", "spam", "later", "moderation"), ("stupid", "abuse", "later", "moderation")]]
+    triaged = ib.apply_rules(first_try, inbox)
+    assert (triaged["rule"] == ib.UNMATCHED).mean() > 0.5  # "most messages match none of the six words"
+    assert 75 <= ib.score(MODEL_RULES, inbox).overall <= 85  # "it scores about 80 on the practice inbox"

@@ -83,6 +83,7 @@ MODULES: tuple[Module, ...] = (
         4,
         "Community Interaction",
         (Notebook("4.1-engagement-techniques.ipynb", "Interaction and engagement techniques"),
+         Notebook("4.2-comments-and-messages.ipynb", "Managing comments and messages"),
          Notebook("4.3-crisis-management.ipynb", "Crisis management on social media"),
          Notebook("4.3b-crisis-policy-lab.ipynb", "Crisis management on social media: the response policy lab",
                   kind="lab"),

@@ -14,7 +14,7 @@ import pytest
 
 from nbtools import jupyterlab_for_browser
 from test_browser import ARTIFACTS, CHROMIUM, _page
-from test_browser_quiz import OPEN_AND_IDLE, RUN_ALL
+from test_browser_quiz import OPEN_AND_IDLE, open_and_run_all
 
 NOTEBOOK = "module3_social/3.4-management-tools.ipynb"
 
@@ -31,9 +31,7 @@ def test_changing_the_platform_redraws_the_dashboard(jupyterlab):
 
     base, token = jupyterlab
     with _page("insights-dashboard-failure.png") as page:
-        page.goto(f"{base}/lab/tree/{NOTEBOOK}?reset&token={token}", timeout=90_000)
-        page.wait_for_function(OPEN_AND_IDLE, arg=NOTEBOOK, timeout=90_000)
-        page.evaluate(RUN_ALL)
+        open_and_run_all(page, base, token, NOTEBOOK)
         board = page.locator(".cmw-insights").first
         expect(board).to_be_visible(timeout=90_000)
         board.scroll_into_view_if_needed()

@@ -35,6 +35,13 @@ OPEN_AND_IDLE = """(path) => {
 RUN_ALL = "async () => { await window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
 
 
+def open_and_run_all(page, base: str, token: str, notebook: str) -> None:
+    """Open ``notebook`` (a path in the workbook) in JupyterLab, wait for its kernel, then Run All."""
+    page.goto(f"{base}/lab/tree/{notebook}?reset&token={token}", timeout=90_000)
+    page.wait_for_function(OPEN_AND_IDLE, arg=notebook, timeout=90_000)
+    page.evaluate(RUN_ALL)
+
+
 @pytest.fixture(scope="module", params=list(QUIZZES))
 def lab_with_workbook(request, tmp_path_factory):
     assert Path(CHROMIUM).exists(), "Chromium is missing: install Debian's chromium (`make browser` does it)"

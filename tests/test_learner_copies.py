@@ -37,8 +37,8 @@ def _run(path, nb):
     return nb
 
 
-# What opens an interactive view: the crisis lab and the review quiz.
-WIDGET_CALLS = ("CrisisLab(", "review_quiz(")
+# What opens an interactive view: the crisis lab, the review quiz and the social inbox.
+WIDGET_CALLS = ("CrisisLab(", "review_quiz(", "InboxView(")
 
 
 def _has_widgets(master) -> bool:

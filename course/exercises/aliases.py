@@ -48,9 +48,10 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "insights": ("insight", "data", "analytics"),
     # the four moves on a post (4.3)
     "reply": ("answer", "respond", "respond_individually"),
-    "moderate": ("hide", "moderation"),
+    "moderate": ("hide", "moderation", "remove", "bad content"),  # + 4.2's negative or bad
     "escalate": ("escalation",),
     "offline": ("take offline", "take_offline", "dm", "private"),
+    "public": ("publicly", "in public", "keep public"),  # public or private (4.2)
     # Velora's tables (5.0)
     "members": ("member", "member help", "member-to-member", "members help"),  # also a technique (4.1)
     "posts": ("post",),

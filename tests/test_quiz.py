@@ -19,7 +19,8 @@ LESSON_FILES = {
                 "2.3": "2.3-content-plan.ipynb", "2.4": "2.4-editorial-calendar.ipynb"},
     "module3": {"3.1": "3.1-main-social-networks.ipynb", "3.2": "3.2-profiles.ipynb",
                 "3.3": "3.3-content-publishing.ipynb", "3.4": "3.4-management-tools.ipynb"},
-    "module4": {"4.1": "4.1-engagement-techniques.ipynb", "4.3": "4.3-crisis-management.ipynb",
+    "module4": {"4.1": "4.1-engagement-techniques.ipynb", "4.2": "4.2-comments-and-messages.ipynb",
+                "4.3": "4.3-crisis-management.ipynb",
                 "4.3b": "4.3b-crisis-policy-lab.ipynb", "4.4": "4.4-participation-and-loyalty.ipynb"},
 }
 

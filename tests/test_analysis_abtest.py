@@ -138,3 +138,32 @@ def test_summary_reads_as_a_table(reading):
     assert summary["verdict"] == "a real difference" and summary["p-value"] == "< 0.001"
     assert "<table" in reading._repr_html_()
     assert math.isclose(reading.difference, reading.treatment.rate - reading.control.rate)
+
+
+# ------------------------------------------------------------------ the lesson's questions rest on the data
+def test_the_data_supports_each_decision_of_lesson_5_4():
+    from answer_keys.m5_lesson4 import FACTS as facts
+
+    # ab_reading: about a quarter, a fifth to almost a third, far above the 6.5% detectable; 930 more, equal shows
+    assert 0.24 < facts["lift"] < 0.26 and 0.19 < facts["lift_low"] < 0.21 and 0.29 < facts["lift_high"] < 0.32
+    assert round(facts["rates"][1] - facts["rates"][0], 3) == 0.007 and facts["extra_engagements"] == 930
+    a, b = facts["impressions"]
+    assert abs(a / b - 1) < 0.01
+    # peeking_call: day 4 at +17%, +22% at the end, "about one A/A test in five", four times the 5%
+    assert facts["clicks_first_call_day"] == 4 and round(facts["clicks_first_call_lift"], 2) == 0.17
+    assert round(facts["clicks_final_lift"], 2) == 0.22
+    assert 0.18 < facts["peeking_false_alarms"] < 0.25 and facts["peeking_false_alarms"] > 3.5 * facts["planned_false_alarms"]
+    # misleading: October has the most posts and engagements of the autumn, the fewest per post and per reach
+    autumn = facts["autumn_by_month"]
+    assert autumn["posts"].idxmax() == "2026-10" and autumn["engagements"].idxmax() == "2026-10"
+    assert (autumn["engagements"] / autumn["posts"]).idxmin() == "2026-10"
+    assert (autumn["engagements"] / autumn["reach"]).idxmin() == "2026-10"
+    assert round(facts["september_median_minutes"]) == 77 and round(facts["september_answered"], 2) == 0.70
+    # baseline_window / next_action: the summer is ordinary and above the winter; March holds the crisis
+    windows = facts["windows"]
+    assert windows["summer"][3] == [] and windows["winter"][3] == []
+    assert round(windows["summer"][0]) == 511 and round(windows["summer"][1]) == 562 and round(windows["summer"][2]) == 639
+    assert windows["summer"][0] > windows["winter"][0] and round(windows["winter"][0]) == 489
+    assert "crisis" in windows["march"][3][0] and windows["march"][0] < windows["winter"][0]
+    assert "FirstRideVelora" in windows["campaign"][3][0] and round(windows["campaign"][0]) == 625
+    assert 770 < windows["campaign"][2] < 800  # "a stretch goal of nearly 800"

@@ -167,3 +167,23 @@ def test_the_data_supports_each_decision_of_lesson_5_4():
     assert "crisis" in windows["march"][3][0] and windows["march"][0] < windows["winter"][0]
     assert "FirstRideVelora" in windows["campaign"][3][0] and round(windows["campaign"][0]) == 625
     assert 770 < windows["campaign"][2] < 800  # "a stretch goal of nearly 800"
+
+
+def test_the_figures_the_lesson_prose_quotes():
+    """5.4's prose: the survey beside forum activity, the crisis week's pull on each denominator, the Monday."""
+    from course.datasets import load_forum_replies, load_posts, load_survey
+    from course.strategy.objectives import window_warnings
+
+    survey = load_survey()
+    written = load_forum_replies().groupby("author_id").size()
+    replies = survey["member_id"].map(written).fillna(0)
+    never, some = survey[replies == 0], survey[(replies > 0) & (replies < 10)]
+    assert 0.87 < len(never) / len(survey) < 0.91  # "nearly nine respondents in ten"
+    assert abs(never["belonging"].mean() - some["belonging"].mean()) < 0.2  # "about the same"
+    assert 0.30 < (never["belonging"] >= 4).mean() < 0.37 and (never["belonging"] >= 4).mean() > (some["belonging"] >= 4).mean()
+    assert abs(survey["belonging"].corr(survey["satisfaction"])) < 0.15  # "almost nothing to do with satisfaction"
+    posts = load_posts()
+    per_post, = window_warnings(posts, "2026-03-02", 4, platform="instagram")
+    per_reach, = window_warnings(posts, "2026-03-02", 4, metric="engagement_rate", platform="instagram")
+    assert -0.12 < per_post.shift < -0.08 and 0.04 < per_reach.shift < 0.08  # "a tenth" down, "about 6%" up
+    assert pd.Timestamp("2026-05-04").day_name() == "Monday" and pd.Timestamp("2026-05-07").day_name() == "Thursday"

@@ -187,3 +187,23 @@ def test_the_figures_the_lesson_prose_quotes():
     per_reach, = window_warnings(posts, "2026-03-02", 4, metric="engagement_rate", platform="instagram")
     assert -0.12 < per_post.shift < -0.08 and 0.04 < per_reach.shift < 0.08  # "a tenth" down, "about 6%" up
     assert pd.Timestamp("2026-05-04").day_name() == "Monday" and pd.Timestamp("2026-05-07").day_name() == "Thursday"
+
+
+def test_the_winter_baseline_is_lifted_by_one_paid_reel_and_the_summer_is_no_lower():
+    """5.4's baseline reading: the 6 February promotion (about 385,000 reached, 5,083 engagements) sways the
+    winter window; without it the winter is about 365 a post; the summer is no lower than the winter either way."""
+    from course import metrics
+    from course.datasets import load_posts
+
+    posts = load_posts()
+    ig = posts[posts["platform"] == "instagram"].assign(engagements=lambda f: f[list(metrics.INTERACTIONS)].sum(axis=1))
+    winter = ig[(ig["published_at"] >= "2026-01-12") & (ig["published_at"] < "2026-03-09")]
+    summer = ig[(ig["published_at"] >= "2026-07-06") & (ig["published_at"] < "2026-08-31")]
+    top = winter.loc[winter["engagements"].idxmax()]
+    assert top["paid"] and top["published_at"].strftime("%d %b") == "06 Feb" and top["engagements"] == 5083
+    assert 380_000 < top["reach"] < 390_000
+    without = winter.drop(index=top.name)["engagements"].mean()
+    assert round(without) in range(360, 370)
+    assert summer["engagements"].mean() >= winter["engagements"].mean()
+    assert summer["engagements"].median() >= winter["engagements"].median()
+    assert summer.drop(index=summer["engagements"].idxmax())["engagements"].mean() > 1.2 * without  # "clearly higher"

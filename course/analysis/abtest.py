@@ -32,7 +32,7 @@ from statsmodels.stats.power import NormalIndPower
 from statsmodels.stats.proportion import (confint_proportions_2indep, proportion_confint, proportion_effectsize,
                                           test_proportions_2indep)
 
-__all__ = ["METRICS", "ALPHA", "POWER", "VariantRate", "TestReading", "variant_rates", "read_test",
+__all__ = ["METRICS", "ALPHA", "POWER", "VariantRate", "ABReading", "variant_rates", "read_test",
            "minimum_detectable_effect", "peeking", "peeking_chart", "simulate_peeking", "PeekingSimulation",
            "simulation_chart"]
 
@@ -119,7 +119,7 @@ def minimum_detectable_effect(base_rate: float, n_control: int, n_treatment: int
 
 
 @dataclass(frozen=True)
-class TestReading:
+class ABReading:
     """What the A/B test says: both rates, the lift, the test, the detectable effect, the days it ran."""
 
     metric: str
@@ -200,7 +200,7 @@ def _test(n_a, k_a, n_b, k_b):
 
 
 def read_test(ab: pd.DataFrame | None = None, metric: str = "engagements", control: str = "A",
-              treatment: str = "B", until=None, alpha: float = ALPHA, power: float = POWER) -> TestReading:
+              treatment: str = "B", until=None, alpha: float = ALPHA, power: float = POWER) -> ABReading:
     """Read the test: both rates with intervals, the lift with its interval, the p-value, the detectable lift.
 
     ``until`` (a date) reads the test as it stood at the end of that day, as someone peeking would.
@@ -215,7 +215,7 @@ def read_test(ab: pd.DataFrame | None = None, metric: str = "engagements", contr
     low, high = confint_proportions_2indep(b.successes, b.impressions, a.successes, a.impressions,
                                            compare="ratio", alpha=alpha)
     dates = pd.to_datetime(ab["date"])
-    return TestReading(
+    return ABReading(
         metric=metric, control=a, treatment=b, lift=b.rate / a.rate - 1, lift_low=float(low) - 1,
         lift_high=float(high) - 1, p_value=float(_test(a.impressions, a.successes, b.impressions, b.successes)),
         mde=minimum_detectable_effect(a.rate, a.impressions, b.impressions, alpha, power),

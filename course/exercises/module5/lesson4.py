@@ -191,8 +191,8 @@ next_action = ChoiceQuestion(
         "The best next step uses all the evidence in the brief: the baseline, the A/B test and the survey.",
     ],
     explanation=(
-        "The right comparison is ordinary weeks with ordinary weeks: the summer stands above the winter's baseline, "
-        "so the campaign left a higher floor rather than a collapse. The next step builds on what the evidence "
+        "The right comparison is ordinary weeks with ordinary weeks: the summer is no lower than the winter's "
+        "baseline, so the drop is a campaign ending, not a collapse. The next step builds on what the evidence "
         "shows works (riders' photos), tests one new idea at a time, and keeps belonging in the report."
     ),
     model_answer=(

@@ -171,8 +171,8 @@ class ABReading:
         if self.days < 7:
             return (f"Too early to decide. {rates}, a lift of {self.lift:+.0%} so far (95% interval "
                     f"{self.lift_low:+.0%} to {self.lift_high:+.0%}, p {_p(self.p_value)}). Less than a week is in the "
-                    "test, so weekdays and weekends are not both in it, and a first reading that crosses the line "
-                    "is the one most likely to shrink. Let the test run its planned length, then read it once.")
+                    "test, so weekdays and weekends are not both in it, and an early lift is the figure most likely "
+                    "to change. Let the test run its planned length, then read it once.")
         if self.significant and self.lift > 0:
             return (f"{rates}: a lift of {self.lift:+.0%} (95% interval {self.lift_low:+.0%} to {self.lift_high:+.0%}), "
                     f"p {_p(self.p_value)}. The test could detect lifts of {self.mde:.1%} or more, and this one is "

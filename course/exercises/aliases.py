@@ -109,6 +109,12 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "referral_orders": ("referral orders", "referrals"),
     "community_sessions": ("community sessions",),
     "likes": ("like",),
+    # what is wrong with a report's claim (5.4)
+    "vanity": ("vanity number", "vanity metric", "vanity_metric"),
+    "denominator": ("wrong denominator", "no denominator", "missing denominator", "totals"),
+    "short_window": ("short window", "too short", "too-short window", "too short a window"),
+    "unusual_weeks": ("unusual weeks", "unusual week", "crisis", "crisis week"),
+    "sound": ("ok", "fine", "honest"),
 }
 
 

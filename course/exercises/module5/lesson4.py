@@ -111,15 +111,6 @@ misleading = LabelsQuestion(
         "reply_times": "The team missed its target, and the claim says so. Is there anything wrong with how it is "
         "measured?",
     },
-    aliases={
-        "vanity metric": "vanity", "vanity number": "vanity",
-        "wrong denominator": "denominator", "no denominator": "denominator", "totals": "denominator",
-        "short window": "short_window", "too short": "short_window", "too-short window": "short_window",
-        "too short a window": "short_window",
-        "unusual week": "unusual_weeks", "unusual weeks": "unusual_weeks", "crisis": "unusual_weeks",
-        "crisis week": "unusual_weeks",
-        "ok": "sound", "fine": "sound", "honest": "sound",
-    },
     hints=[
         "Ask of each claim: what is counted, divided by what, over how long, and were those weeks ordinary?",
         "Two of the six are sound. One claim honestly reports a missed target: that is good reporting, not a "

@@ -125,6 +125,10 @@ def test_the_charts_draw_what_they_say(ab):
     left, right = abtest.peeking_chart(days)
     assert left.get_yscale() == "log" and len(left.lines[0].get_xdata()) == 14
     assert any(line.get_marker() == "*" for line in right.lines)
+    left, right = abtest.peeking_chart(abtest.peeking(ab))  # engagements: the first evening is the call
+    assert right.lines[-1].get_xdata()[0] == 1
+    with pytest.raises(ValueError, match="lacks day"):
+        abtest.peeking_chart(ab)
     sim = abtest.simulate_peeking(ab, runs=500)
     axes = abtest.simulation_chart(sim)
     assert len(axes.get_legend().get_texts()) == 2 and "A/A" in axes.get_title()

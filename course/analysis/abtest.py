@@ -263,6 +263,10 @@ def peeking_chart(days: pd.DataFrame, axes=None):
     import matplotlib.pyplot as plt
     from matplotlib.ticker import PercentFormatter
 
+    needed = ("day", "p_value", "lift", "lift_low", "lift_high", "first_call")
+    missing = [c for c in needed if c not in getattr(days, "columns", ())]
+    if missing:
+        raise ValueError(f"peeking_chart() draws the table peeking() returns; this one lacks {', '.join(missing)}.")
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(11, 3.8), layout="constrained")
     alpha = days.attrs.get("alpha", ALPHA)

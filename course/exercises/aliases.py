@@ -114,6 +114,12 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "disclosure": ("no disclosure", "no_disclosure", "label"),
     "staff": ("employees", "employee", "staff included"),
     "referrals_only": ("referrals only", "only referrals", "referrals"),
+    # what is wrong with a report's claim (5.4)
+    "vanity": ("vanity number", "vanity metric", "vanity_metric"),
+    "denominator": ("wrong denominator", "no denominator", "missing denominator", "totals"),
+    "short_window": ("short window", "too short", "too-short window", "too short a window"),
+    "unusual_weeks": ("unusual weeks", "unusual week", "crisis", "crisis week"),
+    "sound": ("ok", "fine", "honest"),
 }
 
 

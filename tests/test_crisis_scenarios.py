@@ -7,6 +7,7 @@ reported with the file, the field and the problem, never as a bare KeyError or a
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,21 @@ def test_hard_scenarios_are_harder_than_easy_ones_for_the_textbook_policy():
     hard = [scores[s] for s in SHIPPED if level[s] == "hard"]
     assert easy and hard
     assert max(hard) < min(easy), scores
+
+
+SHIPPED_TABLE = re.compile(r"^\| `(\w+)` \| \w+ \| .*? \| (\d+) / (\d+) \((\d+)% / (\d+)%\) \|", re.M)
+
+
+def test_the_docs_table_of_the_shipped_scenarios_holds_the_engines_figures():
+    """Silent / textbook means over seeds 0-19 and how often the press ran the story, as the docs describe them."""
+    rows = {m[0]: tuple(map(int, m[1:])) for m in SHIPPED_TABLE.findall(DOC.read_text(encoding="utf-8"))}
+    assert sorted(rows) == SHIPPED
+    for sid, (silent_score, textbook_score, silent_press, textbook_press) in rows.items():
+        silent, textbook = evaluate(silent_policy, [sid], range(20)), evaluate(textbook_policy, [sid], range(20))
+        assert abs(silent.mean_score - silent_score) <= 0.5, (sid, silent.mean_score)
+        assert abs(textbook.mean_score - textbook_score) <= 0.5, (sid, textbook.mean_score)
+        assert round(100 * silent.share(lambda r: r.debrief.media_pickup)) == silent_press, sid
+        assert round(100 * textbook.share(lambda r: r.debrief.media_pickup)) == textbook_press, sid
 
 
 @pytest.mark.parametrize("sid", SHIPPED)

@@ -16,7 +16,8 @@ import html
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from course.crisis.model import ACTIONS, LESSONS, ONCE, PER_POST, RULES, Simulation, debrief, section_link
+from course.crisis.model import ACTIONS, LESSONS, ONCE, PER_POST, PLAIN, RULES, Simulation, debrief
+from course.crisis.report import decisions_html, lesson_link, notes_html
 from course.crisis.scenario import Scenario, load_scenario
 
 LABELS = {
@@ -24,14 +25,6 @@ LABELS = {
     "offer_remedy": "🎁 Offer a remedy", "pull_content": "🗑️ Pull the content", "escalate": "⚖️ Escalate to legal/PR",
     "respond_individually": "💬 Reply to this post", "take_offline": "✉️ Take it to DM", "moderate": "🛡️ Moderate (hide)",
     "delete_comment": "❌ Delete comment", "argue": "😤 Argue back", "stay_silent": "🤐 Stay silent",
-}
-# The actions in the debrief's words: what the learner did, in plain language.
-PLAIN = {
-    "acknowledge": "Acknowledged it in public", "apologise": "Apologised", "post_statement": "Posted a statement with steps",
-    "offer_remedy": "Offered a remedy", "pull_content": "Pulled the content", "escalate": "Escalated to legal and PR",
-    "respond_individually": "Replied", "take_offline": "Moved it to a private message", "moderate": "Moderated (hid) it",
-    "delete_comment": "Deleted it", "argue": "Argued back", "stay_silent": "Stayed silent",
-    "(time)": "Time passed",
 }
 # In words, with a mark any font has: a colour or an emoji alone says nothing to some readers.
 HELPED = "<b style='color:#2e7d32'>✔ Helped</b>"
@@ -263,7 +256,8 @@ class CrisisLab:
                 f"{html.escape(post.text)}</div>")
 
     def debrief_html(self) -> str:
-        """The debrief as HTML: the score, where the points went, the timeline of decisions and what to revisit."""
+        """The debrief as HTML: the score, where the points went, the decision points of the scenario, the timeline
+        of decisions, what to revisit and the scenario's notes on what the case teaches."""
         result = debrief(self.sim)
         timeline = result.timeline
         td = "<td style='text-align:left;vertical-align:top'>"
@@ -289,10 +283,11 @@ class CrisisLab:
                 f"{'minute ' + str(result.first_public_minute) if result.first_public_minute is not None else 'never'}. "
                 f"Press coverage: {'yes' if result.media_pickup else 'no'}.</p><p><small>Score parts: {parts}</small></p>"
                 f"<b>Where the points went</b><ul class='cmw-missed'>{missed or '<li>Nowhere: full marks.</li>'}</ul>"
+                f"{decisions_html(result)}"
                 f"<b>Timeline of your decisions</b><table class='cmw-timeline'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{rows}</tbody></table>"
                 f"<b>What to revisit</b><ul class='cmw-revisit'>{lessons or '<li>Nothing went wrong: well played.</li>'}</ul>"
-                f"</div>")
+                f"{notes_html(result)}</div>")
 
     def debrief(self):
         """The debrief of the run so far (:class:`course.crisis.model.Debrief`)."""
@@ -300,8 +295,7 @@ class CrisisLab:
 
     @staticmethod
     def _lesson_link(rule: str) -> str:
-        href, title = section_link(rule)
-        return f"<a href='{html.escape(href, quote=True)}'>{html.escape(title)}</a>"
+        return lesson_link(rule)
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -309,4 +303,4 @@ class CrisisLab:
         display(self.view)
 
 
-__all__ = ["CrisisLab", "LESSONS"]
+__all__ = ["CrisisLab", "LESSONS", "PLAIN"]

@@ -127,6 +127,8 @@ def test_crisis_lab_controls_have_labels_and_finish_shows_a_readable_debrief(jup
         unlabelled = [b.get_attribute("class") for b in lab.locator("button:visible").all() if not b.inner_text().strip()]
         assert not unlabelled, f"buttons with an icon and no words: {unlabelled}"
         _no_post_from_the_future(lab)
+        # the scenario's first decision point, asked while the clock is at it (its answer waits for the debrief)
+        expect(lab.locator(".cmw-decision-prompt")).to_contain_text("What do you say now?")
 
         lab.locator("button.cmw-action-acknowledge").click()
         expect(lab.locator(".cmw-message")).to_contain_text("within the hour", timeout=15_000)

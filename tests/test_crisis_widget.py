@@ -190,6 +190,22 @@ def test_the_debrief_view_shows_each_decision_point_with_what_was_done_and_the_c
     assert f"<div class='cmw-notes'><b>What this case teaches</b><p>{html.escape(lab.scenario.debrief_notes)}</p>" in shown
 
 
+def test_the_lab_shows_each_decision_point_while_the_clock_is_at_it_and_keeps_the_answer_for_the_debrief():
+    lab = CrisisLab("leaking_jackets", seed=0)
+    shown_at = {}
+    while not lab.sim.done:
+        if lab.prompt.value:
+            shown_at.setdefault(lab.current_decision_point().minute, []).append(lab.sim.state.minute)
+            assert "cmw-decision-prompt" in lab.prompt.value and lab.prompt in list(_widgets(lab.view))
+        lab.tick()
+    assert shown_at == {0: [0, 10], 110: [110, 120], 200: [200, 210]}, "two ticks from when the point's posts appear"
+    assert lab.prompt.value == "", "no prompt once time is up"
+    lab.restart()
+    prompt = lab.prompt.value
+    assert html.escape(lab.scenario.decision_points[0].prompt) in prompt
+    assert not any(word in prompt.lower() for word in ("recommend", "apologise", "acknowledge")), "the answer waits"
+
+
 def test_a_scenario_without_decision_points_or_notes_shows_neither():
     import dataclasses
 
@@ -197,6 +213,7 @@ def test_a_scenario_without_decision_points_or_notes_shows_neither():
 
     bare = dataclasses.replace(load_scenario("leaking_jackets"), decision_points=(), debrief_notes="")
     lab = CrisisLab(bare, seed=0)
+    assert lab.prompt.value == ""
     lab.finish_button.click()
     shown = _debrief_shown(lab)
     assert "Debrief: score" in shown and "cmw-decisions" not in shown and "cmw-notes" not in shown

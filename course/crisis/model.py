@@ -810,9 +810,10 @@ class DecisionReview:
                 "not reached": "The clock has not reached this point yet."}[self.verdict]
 
 
-def _tick_shown(minute: int, step: int) -> int:
-    """The first tick at or after ``minute``: when the lab's feed shows what happens at that minute."""
-    return -(-minute // step) * step
+def decision_moment(minute: int, step: int) -> tuple[int, int]:
+    """The ticks of a decision point at ``minute``: the first at or after it (when the lab's feed shows it) and the next."""
+    shown = -(-minute // step) * step
+    return shown, shown + step
 
 
 def _when(minute: int, point: int, deadline: int) -> tuple[str, str]:
@@ -839,9 +840,9 @@ def _review_decisions(sim: "Simulation") -> tuple[DecisionReview, ...]:
     for point in sc.decision_points:
         # The moment of the point: the tick the lab shows it and the next one. A recommended move is in time
         # within the hour of the point (and always within its moment, however long the steps).
-        moment_end = _tick_shown(point.minute, step) + step
+        shown, moment_end = decision_moment(point.minute, step)
         deadline = max(point.minute + IN_TIME_MINUTES, moment_end)
-        reached = s.minute >= _tick_shown(point.minute, step)
+        reached = s.minute >= shown
         posts = [p for p in sim.feed if p.scripted and point.minute <= p.minute < point.minute + step]
         ids = {p.id for p in posts}
         moves = []

@@ -16,7 +16,7 @@ import html
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from course.crisis.model import ACTIONS, LESSONS, ONCE, PER_POST, PLAIN, RULES, Simulation, debrief
+from course.crisis.model import ACTIONS, LESSONS, ONCE, PER_POST, PLAIN, RULES, Simulation, debrief, decision_moment
 from course.crisis.report import decisions_html, lesson_link, notes_html
 from course.crisis.scenario import Scenario, load_scenario
 
@@ -61,6 +61,7 @@ class CrisisLab:
         self._shown_debrief = None
 
         self.header = widgets.HTML()
+        self.prompt = widgets.HTML()  # the scenario's decision point, while the clock is at it
         self.gauge_trust = widgets.FloatProgress(min=0, max=100, description="Trust", bar_style="info")
         self.gauge_mood = widgets.FloatProgress(min=0, max=100, description="Sentiment")
         self.stats = widgets.HTML()
@@ -100,7 +101,7 @@ class CrisisLab:
         left = widgets.VBox([widgets.HTML("<b>Live feed</b> (newest first)"), self.feed], layout=widgets.Layout(width="58%"))
         right = widgets.VBox([self.gauge_trust, self.gauge_mood, self.stats, self.chart], layout=widgets.Layout(width="42%"))
         self.view = widgets.VBox([
-            self.header,
+            self.header, self.prompt,
             widgets.HBox([left, right]),
             widgets.HTML("<b>Brand-wide actions</b>"), widgets.HBox(global_actions, layout=widgets.Layout(flex_flow="row wrap")),
             widgets.HTML("<b>Act on one post</b>"), self.target, self.reply,
@@ -207,6 +208,11 @@ class CrisisLab:
             f"<div style='color:#555'>{html.escape(sc.brief)}</div>"
             f"<div class='cmw-clock' style='font-size:1.1em;margin-top:.3em'>🕒 Minute <b>{state.minute}</b> of {sc.duration_minutes}"
             f" &nbsp;·&nbsp; difficulty: {sc.difficulty}</div>")
+        point = self.current_decision_point()
+        self.prompt.value = ("" if point is None else
+                             f"<div class='cmw-decision-prompt' style='border-left:4px solid #1565c0;background:#e3f2fd;"
+                             f"padding:.3em .6em;margin:.3em 0'>🧭 <b>Decision point</b> (minute {point.minute}): "
+                             f"{html.escape(point.prompt)}</div>")
         self.gauge_trust.value = state.trust
         self.gauge_trust.bar_style = "success" if state.trust >= 60 else "warning" if state.trust >= 40 else "danger"
         self.gauge_mood.value = (state.sentiment + 1) * 50
@@ -245,6 +251,18 @@ class CrisisLab:
             self.debrief_box.outputs = ()
             if shown_debrief:
                 self.debrief_box.append_display_data(HTML(shown_debrief))
+
+    def current_decision_point(self):
+        """The scenario's decision point the clock is at (shown for two ticks from when its posts appear), or None.
+
+        Only the question is shown while playing: what the course recommends comes in the debrief.
+        """
+        if self.sim.done:
+            return None
+        now, step = self.sim.state.minute, self.scenario.step_minutes
+        at = [p for p in self.scenario.decision_points if decision_moment(p.minute, step)[0] <= now
+              <= decision_moment(p.minute, step)[1]]
+        return at[-1] if at else None
 
     def _post_html(self, post) -> str:
         colour = KIND_COLOURS.get(post.kind, "#555")

@@ -127,6 +127,8 @@ def test_crisis_lab_controls_have_labels_and_finish_shows_a_readable_debrief(jup
         unlabelled = [b.get_attribute("class") for b in lab.locator("button:visible").all() if not b.inner_text().strip()]
         assert not unlabelled, f"buttons with an icon and no words: {unlabelled}"
         _no_post_from_the_future(lab)
+        # the scenario's first decision point, asked while the clock is at it (its answer waits for the debrief)
+        expect(lab.locator(".cmw-decision-prompt")).to_contain_text("What do you say now?")
 
         lab.locator("button.cmw-action-acknowledge").click()
         expect(lab.locator(".cmw-message")).to_contain_text("within the hour", timeout=15_000)
@@ -153,6 +155,14 @@ def test_crisis_lab_controls_have_labels_and_finish_shows_a_readable_debrief(jup
         assert "✔ Helped" in body and "✘ Hurt" in body and "Acknowledged it in public" in body
         assert "(time)" not in body and "acknowledge\t" not in body
         expect(debrief.locator(".cmw-missed li").first).to_be_visible()
+        decisions = debrief.locator("table.cmw-decisions")  # the scenario's own decision points, one row each
+        expect(decisions).to_be_visible()
+        assert decisions.locator("th").all_inner_texts() == ["Minute", "The moment", "The course recommends",
+                                                             "What you did", "Lesson"]
+        expect(decisions.locator("tr.cmw-decision")).to_have_count(3)
+        first = decisions.locator("tr.cmw-decision").first.inner_text()
+        assert "What do you say now?" in first and "Acknowledged it in public at minute 0" in first, first
+        expect(debrief.locator(".cmw-notes")).to_contain_text("What this case teaches")
         debrief.scroll_into_view_if_needed()
         debrief.screenshot(path=str(ARTIFACTS / "crisis-debrief.png"))
 

@@ -307,3 +307,129 @@ def test_every_action_has_a_label_and_rules_cite_lessons():
 
     assert set(LABELS) == set(ACTIONS) and set(PER_POST) <= set(ACTIONS)
     assert all(lesson in LESSONS for _, lesson in RULES.values())
+
+
+# ------------------------------------------------------------------ the decision points in the debrief
+def test_the_debrief_reviews_each_decision_point_of_the_scenario():
+    good = run_policy(textbook_policy, SCENARIO, 3).debrief
+    assert [(d.minute, d.prompt, d.recommended) for d in good.decisions] == [
+        (p.minute, p.prompt, p.recommended) for p in SCENARIO.decision_points]
+    for d in good.decisions:
+        assert [m.action for m in d.moves] == list(d.recommended)
+        assert d.verdict == "followed" and "Followed" in d.summary, d
+        assert all(m.status == "in time" and m.helped and m.minute is not None for m in d.moves)
+    press = good.decisions[1]  # the magazine asks for a comment: PR answers it
+    escalated = next(m for m in press.moves if m.action == "escalate")
+    assert escalated.minute == 110 and escalated.delay == 0 and "PR and legal answered @velotech_magazine" in escalated.text
+    statement = next(m for m in press.moves if m.action == "post_statement")
+    assert statement.delay < 0 and "before this point" in statement.text
+
+
+def test_a_silent_run_misses_every_decision_point_in_plain_words():
+    silent = debrief(play({}))
+    assert [d.verdict for d in silent.decisions] == ["missed"] * len(SCENARIO.decision_points)
+    first = silent.decisions[0]
+    assert [m.text for m in first.moves] == ["Not done: acknowledge it in public.", "Not done: apologise."]
+    assert all(m.status == "not done" and m.minute is None and m.helped is None for m in first.moves)
+
+
+def test_a_late_move_says_how_late_and_an_early_one_is_in_time():
+    late = debrief(play({0: ["apologise"], 120: ["acknowledge"]}))
+    first = late.decisions[0]
+    ack, sorry = first.moves
+    assert ack.status == "late" and ack.minute == 120 and ack.delay == 120
+    assert "only at minute 120, 120 minutes after this point came up: late" in ack.text
+    assert sorry.status == "in time" and sorry.delay == 0 and "as the point came up" in sorry.text
+    assert first.verdict == "partly" and "1 of the 2" in first.summary
+    within = debrief(play({0: ["apologise"], 50: ["acknowledge"]})).decisions[0].moves[0]
+    assert within.status == "in time" and within.delay == 50, "within the hour of the point is in time"
+
+
+def test_a_run_that_has_not_reached_a_point_is_told_so():
+    sim = fresh()
+    sim.act("acknowledge")
+    sim.advance()
+    reviews = debrief(sim).decisions
+    assert reviews[0].verdict == "partly"
+    assert [d.verdict for d in reviews[1:]] == ["not reached", "not reached"]
+    assert all(m.status == "not reached" for d in reviews[1:] for m in d.moves)
+
+
+def _at_point(sid: str, minute: int, seed: int = 1):
+    """A run of ``sid`` that acknowledges at once and stops when the posts of the point at ``minute`` are in."""
+    sim = Simulation(load_scenario(sid), seed)
+    sim.act("acknowledge")
+    while sim.state.minute < minute:
+        sim.advance()
+    return sim
+
+
+def _finish(sim):
+    while not sim.done:
+        sim.advance()
+    return next(d for d in debrief(sim).decisions if d.minute == 45)
+
+
+def test_a_per_post_move_is_judged_on_the_post_of_its_decision_point():
+    # privacy_scare, minute 45: a false claim about selling ride data; the course recommends a reply with the facts
+    answered = _at_point("privacy_scare", 45)
+    rumour = next(p for p in answered.feed if p.author == "@cyclist_truth")
+    answered.act("respond_individually", rumour.id, "Hi there, cyclist_truth: no ride data is sold to insurers or "
+                 "anyone else. The heatmap is opt-in and anonymised; Settings > Privacy shows your choice.")
+    point = _finish(answered)
+    assert point.verdict == "followed" and "post by @cyclist_truth" in point.moves[0].text
+
+    deleted = _at_point("privacy_scare", 45)
+    rumour = next(p for p in deleted.feed if p.author == "@cyclist_truth")
+    deleted.act("delete_comment", rumour.id)
+    point = _finish(deleted)
+    assert point.verdict == "missed" and point.moves[0].status == "not done"
+    assert any(line.startswith("Deleted it (post by @cyclist_truth) at minute 45: hurt") for line in point.around)
+
+    canned = _at_point("privacy_scare", 45)
+    rumour = next(p for p in canned.feed if p.author == "@cyclist_truth")
+    canned.act("respond_individually", rumour.id, "We value your feedback.")
+    move = _finish(canned).moves[0]
+    assert move.helped is False and "It hurt: A stock-phrase reply" in move.text
+
+
+def test_each_recommended_move_names_its_lesson_section():
+    from course.crisis.model import SECTIONS, section_link
+
+    for sid in ("leaking_jackets", "privacy_scare", "ride_app_outage"):
+        result = run_policy(textbook_policy, sid, 0).debrief
+        for d in result.decisions:
+            assert d.lessons and len(set(d.lessons)) == len(d.lessons)
+            for m in d.moves:
+                assert m.rule in SECTIONS and m.lesson == section_link(m.rule)[1]
+    reply = next(m for d in run_policy(textbook_policy, "privacy_scare", 0).debrief.decisions for m in d.moves
+                 if m.action == "respond_individually")
+    assert reply.lesson == "4.3 · Negative is not bad, and three reflexes to resist"
+
+
+def test_the_text_summary_and_the_table_carry_the_decision_points_and_the_notes():
+    result = run_policy(textbook_policy, SCENARIO, 3).debrief
+    text = result.summary()
+    assert str(result) == text and text.startswith("leaking_jackets: score ")
+    for point in SCENARIO.decision_points:
+        assert f"Minute {point.minute}: {point.prompt}" in text
+    assert "The course recommends: acknowledge it in public, apologise." in text
+    assert "Lesson: 4.3 · The response playbook" in text
+    assert text.rstrip().endswith(SCENARIO.debrief_notes) and "What this case teaches" in text
+    table = result.decisions_table()
+    assert len(table) == sum(len(p.recommended) for p in SCENARIO.decision_points)
+    assert list(table.columns) == ["minute", "decision point", "recommended", "done at minute",
+                                   "minutes after the point", "status", "helped", "lesson"]
+    assert set(table["status"]) == {"in time"}
+
+
+@pytest.mark.parametrize("sid", ["leaking_jackets", "controversial_ad", "ambassador_misconduct"])
+def test_the_decision_points_and_notes_never_change_a_score(sid):
+    """Scoring reads the run only: the same runs with no decision points and no notes score exactly the same."""
+    plain = dataclasses.replace(load_scenario(sid), decision_points=(), debrief_notes="")
+    for seed in range(2):
+        for policy in (textbook_policy, silent_policy):
+            full, bare = run_policy(policy, sid, seed).debrief, run_policy(policy, plain, seed).debrief
+            assert full.decisions and not bare.decisions and full.notes and not bare.notes
+            assert (full.score, full.parts, full.missed, full.timeline) == (bare.score, bare.parts, bare.missed,
+                                                                           bare.timeline)

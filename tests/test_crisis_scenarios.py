@@ -7,6 +7,7 @@ reported with the file, the field and the problem, never as a bare KeyError or a
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,43 @@ def test_hard_scenarios_are_harder_than_easy_ones_for_the_textbook_policy():
     hard = [scores[s] for s in SHIPPED if level[s] == "hard"]
     assert easy and hard
     assert max(hard) < min(easy), scores
+
+
+@pytest.mark.parametrize("sid", SHIPPED)
+def test_every_shipped_scenario_has_notes_on_what_its_case_teaches(sid):
+    from course.crisis.scenario import MAX_NOTES
+
+    notes = load_scenario(sid).debrief_notes
+    assert 300 <= len(notes) <= MAX_NOTES and notes == " ".join(notes.split())
+    assert notes.count(". ") >= 3, "a few sentences"
+
+
+def test_the_leaking_jackets_notes_carry_the_seed_case_moves():
+    """The clothing-line case: the apology, the replacement with money off the next order, the steps in production."""
+    notes = load_scenario("leaking_jackets").debrief_notes.lower()
+    for words in ("sorry", "replacement", "15% off the next order", "production", "clothing"):
+        assert words in notes, words
+
+
+def test_a_scenario_without_notes_has_none_and_long_notes_are_joined_into_one_paragraph(tmp_path):
+    assert load_scenario(write(tmp_path, VALID)).debrief_notes == ""
+    sc = load_scenario(write(tmp_path, changed(_set("debrief_notes", "Say sorry early.\n\n  Then the steps."))))
+    assert sc.debrief_notes == "Say sorry early. Then the steps."
+
+
+SHIPPED_TABLE = re.compile(r"^\| `(\w+)` \| \w+ \| .*? \| (\d+) / (\d+) \((\d+)% / (\d+)%\) \|", re.M)
+
+
+def test_the_docs_table_of_the_shipped_scenarios_holds_the_engines_figures():
+    """Silent / textbook means over seeds 0-19 and how often the press ran the story, as the docs describe them."""
+    rows = {m[0]: tuple(map(int, m[1:])) for m in SHIPPED_TABLE.findall(DOC.read_text(encoding="utf-8"))}
+    assert sorted(rows) == SHIPPED
+    for sid, (silent_score, textbook_score, silent_press, textbook_press) in rows.items():
+        silent, textbook = evaluate(silent_policy, [sid], range(20)), evaluate(textbook_policy, [sid], range(20))
+        assert abs(silent.mean_score - silent_score) <= 0.5, (sid, silent.mean_score)
+        assert abs(textbook.mean_score - textbook_score) <= 0.5, (sid, textbook.mean_score)
+        assert round(100 * silent.share(lambda r: r.debrief.media_pickup)) == silent_press, sid
+        assert round(100 * textbook.share(lambda r: r.debrief.media_pickup)) == textbook_press, sid
 
 
 @pytest.mark.parametrize("sid", SHIPPED)
@@ -203,6 +241,13 @@ BROKEN = [
      ["background.texts.positive[1]", "expected a text"]),
     ("if and unless the same move", changed_post(1, {"if": ["apologise"], "unless": ["apologise", "acknowledge"]}),
      ["timeline[1]", "apologise is in both 'if' and 'unless'", "never appear"]),
+    ("debrief notes as a list", _set("debrief_notes", ["Say sorry.", "Offer a remedy."]),
+     ["debrief_notes", "expected str", "list"]),
+    ("empty debrief notes", _set("debrief_notes", "   "), ["debrief_notes", "must not be empty"]),
+    ("debrief notes as a number", _set("debrief_notes", 3), ["debrief_notes", "expected str", "int"]),
+    ("debrief notes too long", _set("debrief_notes", "Say sorry early. " * 100),
+     ["debrief_notes", "1,699 characters", "at most 1,200"]),
+    ("misspelt debrief notes", _set("debrief_note", "Say sorry."), ["debrief_note", "unknown field", "debrief_notes"]),
 ]
 
 
@@ -298,6 +343,7 @@ def test_the_docs_list_every_action_post_kind_and_shipped_scenario():
         assert f"| `{name}` |" in text, name
     for sid in SHIPPED:
         assert f"| `{sid}` |" in text, sid
+    assert "| `debrief_notes` |" in text and "### `debrief_notes`" in text
 
 
 # --------------------------------------------------------------------------- posts that react to the learner

@@ -118,10 +118,17 @@ def test_the_feed_never_shows_a_post_from_the_future():
         lab.tick()
 
 
-def test_the_debrief_table_has_headers_plain_words_and_links_to_the_lesson_sections():
+def _headings(href: str) -> tuple[str, list[str]]:
     from nbtools import read
     from course.syllabus import REPO_ROOT
 
+    path, anchor = href.split("#")
+    notebook = (REPO_ROOT / "module4_interaction" / path).resolve()
+    return anchor, [line.lstrip("#").strip().replace(" ", "-") for cell in read(notebook).cells
+                    if cell.cell_type == "markdown" for line in cell.source.splitlines() if line.startswith("#")]
+
+
+def test_the_debrief_table_has_headers_plain_words_and_links_to_the_lesson_sections():
     lab = CrisisLab("controversial_ad", seed=1)
     lab.buttons["acknowledge"].click()
     ad = next(p for p in lab.sim.posts_so_far() if p.legitimate)
@@ -145,11 +152,71 @@ def test_the_debrief_table_has_headers_plain_words_and_links_to_the_lesson_secti
     assert "4.3-crisis-management.ipynb#Negative-is-not-bad,-and-three-reflexes-to-resist" in links
     assert "What to revisit" in shown
     for href in links:  # each link is a notebook next to the lab's, and a heading JupyterLab can scroll to
-        path, anchor = href.split("#")
-        notebook = (REPO_ROOT / "module4_interaction" / path).resolve()
-        headings = [line.lstrip("#").strip() for cell in read(notebook).cells if cell.cell_type == "markdown"
-                    for line in cell.source.splitlines() if line.startswith("#")]
-        assert anchor in [h.replace(" ", "-") for h in headings], (href, headings)
+        anchor, headings = _headings(href)
+        assert anchor in headings, (href, headings)
+
+
+def test_the_debrief_view_shows_each_decision_point_with_what_was_done_and_the_case_notes():
+    lab = CrisisLab("controversial_ad", seed=1)
+    lab.buttons["acknowledge"].click()
+    lab.buttons["pull_content"].click()
+    for _ in range(16):  # over an hour past the trade outlet's question at minute 90, with nothing else done
+        lab.tick()
+    lab.buttons["post_statement"].click()
+    lab.finish_button.click()
+    shown = _debrief_shown(lab)
+    assert shown.index("The decision points") < shown.index("Timeline of your decisions") < shown.index(
+        "What this case teaches"), "decisions before the timeline, the notes at the end"
+    table = shown.split("<table class='cmw-decisions'>", 1)[1].split("</table>", 1)[0]
+    heads = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", table)
+    assert heads == ["Minute", "The moment", "The course recommends", "What you did", "Lesson"]
+    rows = re.findall(r"<tr class='cmw-decision cmw-([a-z-]+)'>(.*?)</tr>", table)
+    points = lab.scenario.decision_points
+    assert [verdict for verdict, _ in rows] == ["partly", "missed", "missed"]
+    for (verdict, row), point in zip(rows, points):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+        assert cells[0] == str(point.minute) and cells[1] == html.escape(point.prompt)
+        assert {"partly": "◐ Partly", "missed": "✘ Missed"}[verdict] in re.sub(r"<[^>]+>", "", cells[2])
+    first, trade, transport = (re.findall(r"<li class='cmw-[a-z-]+'>(.*?)</li>", row) for _, row in rows)
+    assert first[:3] == ["Acknowledged it in public at minute 0, as the point came up.", "Not done: apologise.",
+                         "Pulled the content at minute 0, as the point came up."]
+    assert trade == ["Not done: escalate to legal and PR.",
+                     "Posted a statement with steps only at minute 160, 70 minutes after this point came up: late, "
+                     "more than 60 minutes after it."]
+    assert transport[:2] == ["Not done: escalate to legal and PR.", "Not done: reply to the post."]
+    for href in set(re.findall(r"<a href='([^']+)'>", table)):  # each lesson link reaches a heading of its lesson
+        anchor, headings = _headings(href)
+        assert anchor in headings, (href, headings)
+    assert f"<div class='cmw-notes'><b>What this case teaches</b><p>{html.escape(lab.scenario.debrief_notes)}</p>" in shown
+
+
+def test_the_lab_shows_each_decision_point_while_the_clock_is_at_it_and_keeps_the_answer_for_the_debrief():
+    lab = CrisisLab("leaking_jackets", seed=0)
+    shown_at = {}
+    while not lab.sim.done:
+        if lab.prompt.value:
+            shown_at.setdefault(lab.current_decision_point().minute, []).append(lab.sim.state.minute)
+            assert "cmw-decision-prompt" in lab.prompt.value and lab.prompt in list(_widgets(lab.view))
+        lab.tick()
+    assert shown_at == {0: [0, 10], 110: [110, 120], 200: [200, 210]}, "two ticks from when the point's posts appear"
+    assert lab.prompt.value == "", "no prompt once time is up"
+    lab.restart()
+    prompt = lab.prompt.value
+    assert html.escape(lab.scenario.decision_points[0].prompt) in prompt
+    assert not any(word in prompt.lower() for word in ("recommend", "apologise", "acknowledge")), "the answer waits"
+
+
+def test_a_scenario_without_decision_points_or_notes_shows_neither():
+    import dataclasses
+
+    from course.crisis import load_scenario
+
+    bare = dataclasses.replace(load_scenario("leaking_jackets"), decision_points=(), debrief_notes="")
+    lab = CrisisLab(bare, seed=0)
+    assert lab.prompt.value == ""
+    lab.finish_button.click()
+    shown = _debrief_shown(lab)
+    assert "Debrief: score" in shown and "cmw-decisions" not in shown and "cmw-notes" not in shown
 
 
 def test_the_lesson_links_cover_every_rule_and_reach_lesson_1_2():
@@ -207,3 +274,5 @@ def test_play_once_in_lab_4_3b_tells_a_textbook_policy_where_its_points_went():
     NotebookClient(nb, timeout=60, kernel_name="python3").execute()
     shown = nb.cells[0].outputs[0]["data"]["text/html"]
     assert "Where the points went" in shown and "of 30 points" in shown
+    assert "<table class='cmw-decisions'>" in shown and shown.count("<tr class='cmw-decision ") == 3
+    assert "A magazine asks for a comment." in shown and "What this case teaches" in shown

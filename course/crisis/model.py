@@ -254,6 +254,7 @@ class Effect:
     rule: str
     helped: bool
     note: str
+    post_id: int | None = None  # the post acted on, for a per-post action
 
 
 @dataclass
@@ -374,6 +375,8 @@ class Simulation:
             s.first_public_minute = s.minute
         s.trust = float(min(100.0, max(0.0, s.trust)))
         if effect is not None:
+            if post_id is not None and effect.target:
+                effect.post_id = post_id
             self.effects.append(effect)
         return effect
 
@@ -734,6 +737,166 @@ def baseline(scenario: Scenario, seed: int) -> Simulation:
     return Simulation(scenario, seed).run_silent()
 
 
+# The actions in the debrief's words: what the learner did, in plain language, and what the course recommends.
+PLAIN = {
+    "acknowledge": "Acknowledged it in public", "apologise": "Apologised", "post_statement": "Posted a statement with steps",
+    "offer_remedy": "Offered a remedy", "pull_content": "Pulled the content", "escalate": "Escalated to legal and PR",
+    "respond_individually": "Replied", "take_offline": "Moved it to a private message", "moderate": "Moderated (hid) it",
+    "delete_comment": "Deleted it", "argue": "Argued back", "stay_silent": "Stayed silent",
+    "(time)": "Time passed",
+}
+TO_DO = {
+    "acknowledge": "acknowledge it in public", "apologise": "apologise", "post_statement": "post a statement with steps",
+    "offer_remedy": "offer a remedy", "pull_content": "pull the content", "escalate": "escalate to legal and PR",
+    "respond_individually": "reply to the post", "take_offline": "move it to a private message",
+    "moderate": "moderate (hide) it", "delete_comment": "delete it", "argue": "argue back", "stay_silent": "stay silent",
+}
+# The rule behind each action, for the lesson section a decision point links to (stay_silent has none of its own).
+ACTION_RULES = {
+    "acknowledge": "respond_fast", "apologise": "apologise_if_due", "post_statement": "inform_steps",
+    "offer_remedy": "inform_steps", "pull_content": "act_on_cause", "escalate": "escalate_in_time",
+    "respond_individually": "individual_replies", "take_offline": "offline", "moderate": "negative_vs_bad",
+    "delete_comment": "negative_vs_bad", "argue": "dont_argue",
+}
+AROUND_ROWS = 6  # other moves named next to a decision point; the timeline holds them all
+IN_TIME_MINUTES = 60  # a recommended move within the hour of its decision point is in time (the course's standard)
+
+
+@dataclass(frozen=True)
+class MoveCheck:
+    """One move a decision point recommends, and what the run did about it."""
+
+    action: str
+    status: str  # "in time" | "late" | "not done" | "not reached" (the clock has not come to the point yet)
+    minute: int | None  # when it was made
+    delay: int | None  # minutes after the decision point (negative: made before it)
+    helped: bool | None  # what the model made of it; None if not made
+    rule: str | None  # the rule behind it, whose lesson section the debrief links
+    text: str  # in plain words
+
+    @property
+    def lesson(self) -> str:
+        """The lesson section behind the move, e.g. "4.3 · The response playbook" ("" if none)."""
+        return section_link(self.rule)[1] if self.rule in SECTIONS else ""
+
+
+@dataclass(frozen=True)
+class DecisionReview:
+    """A decision point of the scenario, what the course recommends there and what the run did around it."""
+
+    minute: int
+    prompt: str
+    recommended: tuple[str, ...]
+    moves: tuple[MoveCheck, ...]
+    around: tuple[str, ...]  # the other moves made at this moment, in plain words
+    verdict: str  # "followed" | "partly" | "missed" | "not reached"
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.rule for m in self.moves if m.rule in SECTIONS))
+
+    @property
+    def lessons(self) -> tuple[str, ...]:
+        """The lesson sections behind the recommended moves, each once (e.g. "4.3 · The response playbook")."""
+        return tuple(dict.fromkeys(section_link(rule)[1] for rule in self.rules))
+
+    @property
+    def summary(self) -> str:
+        """One sentence: how much of the recommendation the run followed."""
+        good = sum(m.status == "in time" and m.helped for m in self.moves)
+        return {"followed": "Followed: every recommended move was made in time.",
+                "partly": f"Partly followed: {good} of the {len(self.moves)} recommended moves in time.",
+                "missed": "Missed: none of the recommended moves was made in time.",
+                "not reached": "The clock has not reached this point yet."}[self.verdict]
+
+
+def decision_moment(minute: int, step: int) -> tuple[int, int]:
+    """The ticks of a decision point at ``minute``: the first at or after it (when the lab's feed shows it) and the next."""
+    shown = -(-minute // step) * step
+    return shown, shown + step
+
+
+def _when(minute: int, point: int, deadline: int) -> tuple[str, str]:
+    """(status, words) for a move made at ``minute`` about a decision point at ``point``."""
+    if minute < point:
+        return "in time", f"at minute {minute}, {point - minute} minutes before this point"
+    if minute == point:
+        return "in time", f"at minute {minute}, as the point came up"
+    if minute <= deadline:
+        return "in time", f"at minute {minute}, {minute - point} minutes after this point came up"
+    return "late", (f"only at minute {minute}, {minute - point} minutes after this point came up: late, more than "
+                    f"{IN_TIME_MINUTES} minutes after it")
+
+
+def _review_decisions(sim: "Simulation") -> tuple[DecisionReview, ...]:
+    """Each decision point of the scenario against the run: the recommended moves, when (and whether) they came."""
+    sc, s = sim.scenario, sim.state
+    step = sc.step_minutes
+    brand_effects: dict[str, Effect] = {}
+    for e in sim.effects:
+        if not e.target and e.action in ONCE:
+            brand_effects.setdefault(e.action, e)
+    reviews = []
+    for point in sc.decision_points:
+        # The moment of the point: the tick the lab shows it and the next one. A recommended move is in time
+        # within the hour of the point (and always within its moment, however long the steps).
+        shown, moment_end = decision_moment(point.minute, step)
+        deadline = max(point.minute + IN_TIME_MINUTES, moment_end)
+        reached = s.minute >= shown
+        posts = [p for p in sim.feed if p.scripted and point.minute <= p.minute < point.minute + step]
+        ids = {p.id for p in posts}
+        moves = []
+        for action in point.recommended:
+            rule = ACTION_RULES.get(action)
+            effect = None
+            if action in ONCE:
+                minute = s.done.get(action)
+                effect = brand_effects.get(action)
+            else:  # a per-post move: on the posts of this point, or (with none scripted here) on any post from now on
+                found = [e for e in sim.effects if e.action == action and
+                         (e.post_id in ids if ids else e.target and e.minute >= point.minute)]
+                effect = found[0] if found else None
+                minute = effect.minute if effect else None
+            if effect is not None:
+                rule = effect.rule
+            if minute is None:
+                status = "not done" if reached else "not reached"
+                text = (f"Not done: {TO_DO[action]}." if reached else "The clock has not reached this point yet.")
+                moves.append(MoveCheck(action, status, None, None, None, rule, text))
+                continue
+            status, when = _when(minute, point.minute, deadline)
+            who = f" (post by {effect.target})" if effect is not None and effect.target else ""
+            text = f"{PLAIN[action]}{who} {when}."
+            if action == "escalate" and any(p.status == "escalated" for p in posts):
+                text += " PR and legal answered " + ", ".join(p.author for p in posts if p.status == "escalated") + "."
+            helped = effect.helped if effect is not None else True
+            if not helped:
+                text += f" It hurt: {effect.note}"
+            moves.append(MoveCheck(action, status, minute, minute - point.minute, helped, rule, text))
+        good = sum(m.status == "in time" and bool(m.helped) for m in moves)
+        verdict = ("not reached" if not reached else "followed" if good == len(moves) else "partly" if good
+                   else "missed")
+        around = []
+        for e in sim.effects:  # what else the run did at this moment, or to the posts of this point
+            recommended_here = e.action in point.recommended and (e.action in ONCE or e.post_id in ids or not ids)
+            if e.action == "(time)" or recommended_here:
+                continue
+            if e.post_id in ids or point.minute <= e.minute <= moment_end and not e.target:
+                who = f" (post by {e.target})" if e.target else ""
+                around.append(f"{PLAIN.get(e.action, e.action)}{who} at minute {e.minute}: "
+                              f"{'helped' if e.helped else 'hurt'}. {e.note}")
+        replies = sum(1 for e in sim.effects if e.target and e.post_id not in ids
+                      and point.minute <= e.minute <= moment_end)
+        if len(around) > AROUND_ROWS:
+            around = around[:AROUND_ROWS] + [f"... and {len(around) - AROUND_ROWS} more moves."]
+        if replies:
+            around.append(f"Besides, {replies} move{'s' if replies != 1 else ''} on other posts between minute "
+                          f"{point.minute} and {moment_end}.")
+        reviews.append(DecisionReview(point.minute, point.prompt, point.recommended, tuple(moves), tuple(around),
+                                      verdict))
+    return tuple(reviews)
+
+
 @dataclass(frozen=True)
 class Debrief:
     score: float
@@ -747,6 +910,9 @@ class Debrief:
     timeline: tuple[Effect, ...]
     parts: dict
     missed: tuple[str, ...] = ()  # where the points went, in plain words, biggest loss first
+    decisions: tuple[DecisionReview, ...] = ()  # the scenario's decision points, one review each
+    notes: str = ""  # what the case teaches, from the scenario file (debrief_notes)
+    scenario: str = ""  # the scenario's id
 
     def lessons(self) -> list[str]:
         """The lessons behind what hurt, to revisit."""
@@ -758,9 +924,51 @@ class Debrief:
                 seen.append(line)
         return seen
 
+    def decisions_table(self):
+        """The decision points as a table (pandas), one row per recommended move."""
+        import pandas as pd
+
+        return pd.DataFrame([{"minute": d.minute, "decision point": d.prompt, "recommended": TO_DO[m.action],
+                              "done at minute": m.minute, "minutes after the point": m.delay, "status": m.status,
+                              "helped": m.helped, "lesson": m.lesson} for d in self.decisions for m in d.moves],
+                            columns=["minute", "decision point", "recommended", "done at minute",
+                                     "minutes after the point", "status", "helped", "lesson"])
+
+    def summary(self) -> str:
+        """The debrief as plain text: the score, where the points went, each decision point, what to revisit, the notes."""
+        first = "never" if self.first_public_minute is None else f"at minute {self.first_public_minute}"
+        lines = [f"{self.scenario + ': ' if self.scenario else ''}score {self.score:.0f} / 100",
+                 f"Trust at the end {self.trust:.0f}; the story reached {self.story_reach:,} people "
+                 f"({self.baseline_reach:,} if Velora had stayed silent); first public word {first}; "
+                 f"the press {'ran' if self.media_pickup else 'did not run'} the story."]
+        if self.missed:
+            lines += ["", "Where the points went"] + [f"- {line}" for line in self.missed]
+        if self.decisions:
+            lines += ["", "The decision points"]
+            for d in self.decisions:
+                lines.append(f"Minute {d.minute}: {d.prompt}")
+                lines.append(f"  The course recommends: {', '.join(TO_DO[a] for a in d.recommended)}. {d.summary}")
+                lines += [f"  - {m.text}" for m in d.moves]
+                lines += [f"  · {line}" for line in d.around]
+                if d.lessons:
+                    lines.append(f"  Lesson: {'; '.join(d.lessons)}")
+        revisit = self.lessons()
+        if revisit:
+            lines += ["", "What to revisit"] + [f"- {line}" for line in revisit]
+        if self.notes:
+            lines += ["", "What this case teaches", self.notes]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
 
 def debrief(sim: Simulation, baseline_sim: Simulation | None = None) -> Debrief:
-    """Score a finished (or unfinished) run out of 100 and explain it."""
+    """Score a finished (or unfinished) run out of 100 and explain it.
+
+    Besides the score, its parts and the timeline, the debrief reviews each decision point of the scenario
+    (``Debrief.decisions``) and carries the scenario's notes; neither changes the score.
+    """
     s = sim.state
     base = baseline_sim or baseline(sim.scenario, sim.seed)
     containment = 1.0 - min(1.0, s.story_reach / max(base.state.story_reach, 1.0))
@@ -781,7 +989,8 @@ def debrief(sim: Simulation, baseline_sim: Simulation | None = None) -> Debrief:
                            "No public word in the first hour: the story grew unchecked."),)
     return Debrief(score, round(s.trust, 1), int(s.story_reach), int(base.state.story_reach), first, s.media_pickup,
                    tuple(e for e in effects if e.helped), tuple(e for e in effects if not e.helped),
-                   tuple(sorted(effects, key=lambda e: e.minute)), parts, _missed(sim, parts, containment))
+                   tuple(sorted(effects, key=lambda e: e.minute)), parts, _missed(sim, parts, containment),
+                   decisions=_review_decisions(sim), notes=sim.scenario.debrief_notes, scenario=sim.scenario.id)
 
 
 PART_MAX = {"trust": 35, "containment": 30, "speed": 15, "sentiment": 10, "media": 10}

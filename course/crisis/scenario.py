@@ -22,6 +22,7 @@ POST_KINDS = ("complaint", "question", "abuse", "spam", "praise", "support", "me
 LEGITIMATE_KINDS = ("complaint", "question", "media_request", "legal_threat", "influencer", "misinformation")
 BAD_KINDS = ("abuse", "spam")  # moderated under the community rules, not answered
 DIFFICULTIES = ("easy", "medium", "hard")
+MAX_NOTES = 1200  # debrief_notes: a few sentences, read at the end of the debrief
 
 
 class ScenarioError(ValueError):
@@ -86,6 +87,7 @@ class Scenario:
     background_texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # mood -> {index of a text in background_texts: (if, unless)}: texts that fit only some moves of the learner
     background_reactions: dict[str, dict[int, tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
+    debrief_notes: str = ""  # what the case teaches, shown at the end of the debrief
     source: str = ""
 
     @property
@@ -146,7 +148,7 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
     if not isinstance(data, dict):
         raise ScenarioError(f"{source}: the file must hold a mapping of fields (id, title, ...), found {type(data).__name__}")
     known = {"id", "title", "brief", "difficulty", "duration_minutes", "step_minutes", "brand_at_fault",
-             "offending_content", "initial", "background", "timeline", "decision_points"}
+             "offending_content", "initial", "background", "timeline", "decision_points", "debrief_notes"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ScenarioError(f"{source}: unknown field(s) {', '.join(unknown)}; the fields are {', '.join(sorted(known))}")
@@ -198,6 +200,10 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
                                     f"the actions are {', '.join(ACTIONS)}")
         points.append(DecisionPoint(_get(item, "minute", int, source, path, low=0, high=duration - 1),
                                     _get(item, "prompt", str, source, path), tuple(recommended)))
+    notes = " ".join(_get(data, "debrief_notes", str, source, "", default="").split())
+    if len(notes) > MAX_NOTES:
+        raise ScenarioError(f"{source}: debrief_notes: {len(notes):,} characters; keep it to a few sentences "
+                            f"(at most {MAX_NOTES:,} characters)")
     texts = dict(_get(background, "texts", dict, source, "background", default={}))
     reactions: dict[str, dict[int, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for mood in list(texts):
@@ -245,6 +251,7 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
         decision_points=tuple(sorted(points, key=lambda p: p.minute)),
         background_texts={mood: tuple(lines) for mood, lines in texts.items()},
         background_reactions=reactions,
+        debrief_notes=notes,
         source=source,
     )
 

@@ -16,7 +16,8 @@ import html
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from course.crisis.model import ACTIONS, LESSONS, ONCE, PER_POST, RULES, Simulation, debrief, section_link
+from course.crisis.model import ACTIONS, LESSONS, ONCE, PER_POST, PLAIN, RULES, Simulation, debrief, decision_moment
+from course.crisis.report import decisions_html, lesson_link, notes_html
 from course.crisis.scenario import Scenario, load_scenario
 
 LABELS = {
@@ -24,14 +25,6 @@ LABELS = {
     "offer_remedy": "🎁 Offer a remedy", "pull_content": "🗑️ Pull the content", "escalate": "⚖️ Escalate to legal/PR",
     "respond_individually": "💬 Reply to this post", "take_offline": "✉️ Take it to DM", "moderate": "🛡️ Moderate (hide)",
     "delete_comment": "❌ Delete comment", "argue": "😤 Argue back", "stay_silent": "🤐 Stay silent",
-}
-# The actions in the debrief's words: what the learner did, in plain language.
-PLAIN = {
-    "acknowledge": "Acknowledged it in public", "apologise": "Apologised", "post_statement": "Posted a statement with steps",
-    "offer_remedy": "Offered a remedy", "pull_content": "Pulled the content", "escalate": "Escalated to legal and PR",
-    "respond_individually": "Replied", "take_offline": "Moved it to a private message", "moderate": "Moderated (hid) it",
-    "delete_comment": "Deleted it", "argue": "Argued back", "stay_silent": "Stayed silent",
-    "(time)": "Time passed",
 }
 # In words, with a mark any font has: a colour or an emoji alone says nothing to some readers.
 HELPED = "<b style='color:#2e7d32'>✔ Helped</b>"
@@ -68,6 +61,7 @@ class CrisisLab:
         self._shown_debrief = None
 
         self.header = widgets.HTML()
+        self.prompt = widgets.HTML()  # the scenario's decision point, while the clock is at it
         self.gauge_trust = widgets.FloatProgress(min=0, max=100, description="Trust", bar_style="info")
         self.gauge_mood = widgets.FloatProgress(min=0, max=100, description="Sentiment")
         self.stats = widgets.HTML()
@@ -107,7 +101,7 @@ class CrisisLab:
         left = widgets.VBox([widgets.HTML("<b>Live feed</b> (newest first)"), self.feed], layout=widgets.Layout(width="58%"))
         right = widgets.VBox([self.gauge_trust, self.gauge_mood, self.stats, self.chart], layout=widgets.Layout(width="42%"))
         self.view = widgets.VBox([
-            self.header,
+            self.header, self.prompt,
             widgets.HBox([left, right]),
             widgets.HTML("<b>Brand-wide actions</b>"), widgets.HBox(global_actions, layout=widgets.Layout(flex_flow="row wrap")),
             widgets.HTML("<b>Act on one post</b>"), self.target, self.reply,
@@ -214,6 +208,11 @@ class CrisisLab:
             f"<div style='color:#555'>{html.escape(sc.brief)}</div>"
             f"<div class='cmw-clock' style='font-size:1.1em;margin-top:.3em'>🕒 Minute <b>{state.minute}</b> of {sc.duration_minutes}"
             f" &nbsp;·&nbsp; difficulty: {sc.difficulty}</div>")
+        point = self.current_decision_point()
+        self.prompt.value = ("" if point is None else
+                             f"<div class='cmw-decision-prompt' style='border-left:4px solid #1565c0;background:#e3f2fd;"
+                             f"padding:.3em .6em;margin:.3em 0'>🧭 <b>Decision point</b> (minute {point.minute}): "
+                             f"{html.escape(point.prompt)}</div>")
         self.gauge_trust.value = state.trust
         self.gauge_trust.bar_style = "success" if state.trust >= 60 else "warning" if state.trust >= 40 else "danger"
         self.gauge_mood.value = (state.sentiment + 1) * 50
@@ -253,6 +252,18 @@ class CrisisLab:
             if shown_debrief:
                 self.debrief_box.append_display_data(HTML(shown_debrief))
 
+    def current_decision_point(self):
+        """The scenario's decision point the clock is at (shown for two ticks from when its posts appear), or None.
+
+        Only the question is shown while playing: what the course recommends comes in the debrief.
+        """
+        if self.sim.done:
+            return None
+        now, step = self.sim.state.minute, self.scenario.step_minutes
+        at = [p for p in self.scenario.decision_points if decision_moment(p.minute, step)[0] <= now
+              <= decision_moment(p.minute, step)[1]]
+        return at[-1] if at else None
+
     def _post_html(self, post) -> str:
         colour = KIND_COLOURS.get(post.kind, "#555")
         faded = "opacity:.55;" if post.status != "open" else ""
@@ -263,7 +274,8 @@ class CrisisLab:
                 f"{html.escape(post.text)}</div>")
 
     def debrief_html(self) -> str:
-        """The debrief as HTML: the score, where the points went, the timeline of decisions and what to revisit."""
+        """The debrief as HTML: the score, where the points went, the decision points of the scenario, the timeline
+        of decisions, what to revisit and the scenario's notes on what the case teaches."""
         result = debrief(self.sim)
         timeline = result.timeline
         td = "<td style='text-align:left;vertical-align:top'>"
@@ -289,10 +301,11 @@ class CrisisLab:
                 f"{'minute ' + str(result.first_public_minute) if result.first_public_minute is not None else 'never'}. "
                 f"Press coverage: {'yes' if result.media_pickup else 'no'}.</p><p><small>Score parts: {parts}</small></p>"
                 f"<b>Where the points went</b><ul class='cmw-missed'>{missed or '<li>Nowhere: full marks.</li>'}</ul>"
+                f"{decisions_html(result)}"
                 f"<b>Timeline of your decisions</b><table class='cmw-timeline'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{rows}</tbody></table>"
                 f"<b>What to revisit</b><ul class='cmw-revisit'>{lessons or '<li>Nothing went wrong: well played.</li>'}</ul>"
-                f"</div>")
+                f"{notes_html(result)}</div>")
 
     def debrief(self):
         """The debrief of the run so far (:class:`course.crisis.model.Debrief`)."""
@@ -300,8 +313,7 @@ class CrisisLab:
 
     @staticmethod
     def _lesson_link(rule: str) -> str:
-        href, title = section_link(rule)
-        return f"<a href='{html.escape(href, quote=True)}'>{html.escape(title)}</a>"
+        return lesson_link(rule)
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -309,4 +321,4 @@ class CrisisLab:
         display(self.view)
 
 
-__all__ = ["CrisisLab", "LESSONS"]
+__all__ = ["CrisisLab", "LESSONS", "PLAIN"]

@@ -18,6 +18,7 @@ from typing import Any
 from course.checks import Feedback, NotAttempted, Question, Verdict, _show, is_template
 from course.crisis import evaluate, run_policy
 from course.crisis.policy import first_word_within_hour, no_deleting_or_arguing
+from course.crisis.report import decisions_html, notes_html
 from course.crisis.table import TableError, as_policy, policy_from_table
 
 PRACTICE = "leaking_jackets"
@@ -84,7 +85,7 @@ graded_later = GradedLater()
 
 
 def play_once(policy, scenario: str = PRACTICE, seed: int = 0):
-    """Play one run and show its debrief: what helped, what hurt, and the score."""
+    """Play one run and show its debrief: what helped, what hurt, the score, and each decision point of the scenario."""
     from IPython.display import HTML, display
 
     try:
@@ -108,5 +109,6 @@ def play_once(policy, scenario: str = PRACTICE, seed: int = 0):
     display(HTML(f"<b>{scenario}, seed {seed}: score {d.score:.0f} / 100</b> (trust {d.trust:.0f}, story reach "
                  f"{d.story_reach:,} vs {d.baseline_reach:,} if silent)<ul>{items}</ul>"
                  + (f"<b>Where the points went</b><ul>{missed}</ul>" if missed else "")
-                 + (f"<b>Lessons to revisit</b><ul>{lessons}</ul>" if lessons else "")))
+                 + (f"<b>Lessons to revisit</b><ul>{lessons}</ul>" if lessons else "")
+                 + decisions_html(d) + notes_html(d)))
     return run

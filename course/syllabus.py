@@ -88,6 +88,7 @@ MODULES: tuple[Module, ...] = (
          Notebook("4.3b-crisis-policy-lab.ipynb", "Crisis management on social media: the response policy lab",
                   kind="lab"),
          Notebook("4.4-participation-and-loyalty.ipynb", "Encouraging participation and loyalty"),
+         Notebook("4.6-assignment.ipynb", "Assignment 4: community interaction", kind="assignment"),
          Notebook("4.5-review-quiz.ipynb", "Module 4 review quiz", kind="quiz")),
     ),
     Module(

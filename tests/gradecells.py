@@ -171,16 +171,17 @@ def assert_exact_points(spec: Assessment, root: Path, outcomes, expected: dict) 
 
     assert {o.student: o.status for o in outcomes} == {learner: "graded" for learner in expected}
     assert {o.student: o.score for o in outcomes} == expected  # written answers are still ungraded: 0
+    notebook = spec.notebook.removesuffix(".ipynb")  # read per notebook: a module may also hold a graded lab
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
         scores = {}
         for learner in expected:
-            submission = gradebook.find_submission(spec.assignment, learner)
+            submission = gradebook.find_submission_notebook(notebook, spec.assignment, learner)
             scores[learner] = submission.code_score
             assert submission.max_code_score == spec.auto_max, f"{learner}: max points changed"
             assert submission.max_written_score == spec.written_max
-        assert gradebook.find_assignment(spec.assignment).max_score == spec.auto_max + spec.written_max
-        assert gradebook.find_submission(spec.assignment, "full").needs_manual_grade
-        blank = gradebook.find_grade(spec.written_id, spec.notebook.removesuffix(".ipynb"), spec.assignment, "blank")
+        assert gradebook.find_notebook(notebook, spec.assignment).max_score == spec.auto_max + spec.written_max
+        assert gradebook.find_submission_notebook(notebook, spec.assignment, "full").needs_manual_grade
+        blank = gradebook.find_grade(spec.written_id, notebook, spec.assignment, "blank")
         assert blank.score == 0 and not blank.needs_manual_grade
     assert scores == expected
 

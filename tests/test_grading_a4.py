@@ -111,6 +111,15 @@ def test_degenerate_inbox_rules_score_near_zero_and_fail(name, hidden_inbox):
     assert not run_grade_cell("a4_triage_rules", rules)[0]
 
 
+def test_the_pass_mark_asks_for_more_than_patterns(hidden_inbox):
+    """The model's own patterns without its sentiment conditions sort the messages but miss the urgent ones: a
+    half-thought table stays under the mark, far above the shortcuts."""
+    from course.interaction.inbox import score
+
+    assert 15 < score(key.WITHOUT_SENTIMENT, hidden_inbox).overall < key.TRIAGE_PASS
+    assert not run_grade_cell("a4_triage_rules", key.WITHOUT_SENTIMENT)[0]
+
+
 def test_rules_that_cannot_run_or_are_not_a_table_earn_nothing():
     from course.exercises.module4 import assignment as ex
 

@@ -109,6 +109,8 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "referral_orders": ("referral orders", "referrals"),
     "community_sessions": ("community sessions",),
     "likes": ("like",),
+    # the traffic light of a report (5.3)
+    "amber": ("yellow", "orange"),
 }
 
 

@@ -93,7 +93,8 @@ MODULES: tuple[Module, ...] = (
         "module5_analysis",
         5,
         "Analysis and Reports",
-        (Notebook("5.0-meet-velora-data.ipynb", "Meet Velora's data: a tour of the tables"),),
+        (Notebook("5.0-meet-velora-data.ipynb", "Meet Velora's data: a tour of the tables"),
+         Notebook("5.3-report-preparation.ipynb", "Report preparation")),
     ),
 )
 

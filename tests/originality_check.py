@@ -65,6 +65,7 @@ PYTHON_GLOBS = (
     "course/strategy/**/*.py",
     "course/social/**/*.py",
     "course/interaction/**/*.py",
+    "course/analysis/**/*.py",
     "course/quiz*.py",
     "course/quiz*/**/*.py",
     "course/checks.py",

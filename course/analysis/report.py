@@ -37,7 +37,7 @@ from course.datasets import load_followers, load_inbox, load_listening, load_pos
 
 __all__ = [
     "AMBER_BAND", "THRESHOLDS", "KPIS", "KpiSpec", "Report", "ExportResult",
-    "period", "status", "kpi_values", "kpi_table", "weekly_kpis", "trend_charts", "export",
+    "period", "status", "kpi_values", "kpi_table", "weekly_kpis", "trend_charts", "show_charts", "export",
 ]
 
 # --------------------------------------------------------------------------- the traffic light
@@ -275,6 +275,14 @@ def trend_charts(when: Any, keys: Sequence[str] = ("engagement_rate", "question_
     return charts
 
 
+def show_charts(charts: Mapping[str, bytes]) -> None:
+    """Show the PNG charts of :func:`trend_charts` in a notebook, one under the other."""
+    from IPython.display import Image, display
+
+    for png in charts.values():
+        display(Image(data=png, format="png"))
+
+
 # --------------------------------------------------------------------------- the report
 _PLACEHOLDER = re.compile(r"^\s*(\.\.\.|…)?\s*$")
 
@@ -310,7 +318,8 @@ class Report:
         return found
 
     def _context(self) -> dict[str, Any]:
-        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", str(self.commentary)) if p.strip()]
+        text = self.commentary if isinstance(self.commentary, str) and not _PLACEHOLDER.match(self.commentary) else ""
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
         counts = self.kpis["status"].value_counts()
         return {
             "title": str(self.title), "period": self.period_label, "author": str(self.author),
@@ -319,7 +328,7 @@ class Report:
             "charts": [(title, "data:image/png;base64," + base64.b64encode(png).decode("ascii"))
                        for title, png in self.charts.items()],
             "commentary": paragraphs,
-            "next_steps": [str(s) for s in self.next_steps if not _PLACEHOLDER.match(str(s))],
+            "next_steps": [s for s in self.next_steps if isinstance(s, str) and not _PLACEHOLDER.match(s)],
         }
 
     def to_html(self) -> str:

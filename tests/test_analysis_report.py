@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -227,3 +228,12 @@ def test_the_notebook_preview_is_a_sandboxed_frame(may):
     draft = rb.Report("Velora <b>", "2026-05", may, {}, commentary="<script>x</script>", next_steps=["ok"])
     preview = draft._repr_html_()
     assert preview.startswith("<iframe") and " sandbox " in preview and "<script" not in preview
+
+
+def test_a_long_commentary_with_dollars_and_markup_continues_on_further_pdf_pages(tmp_path, may):
+    long_text = "\n\n".join(f"Paragraph {n}: the campaign cost $5 per new rider, $x$ <b>not bold</b>. " * 4 for n in range(30))
+    draft = rb.Report("Velora", "2026-05", may, rb.trend_charts("2026-05", keys=["net_sentiment"], weeks=6),
+                      commentary=long_text, next_steps=["A step long enough to wrap onto a second line " * 3])
+    pdf = draft.save_pdf(tmp_path / "long.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pdf.startswith(b"%PDF") and pages == 3, pages  # the table and text, their continuation, one chart

@@ -359,12 +359,12 @@ class Report:
             warnings.simplefilter("ignore")  # a glyph the PDF font lacks is drawn as a box, not a warning
             with PdfPages(path) as pdf:
                 figure = plt.figure(figsize=(8.27, 11.69))
-                figure.text(0.07, 0.95, context["title"], fontsize=16, weight="bold")
+                figure.text(0.07, 0.95, context["title"], fontsize=16, weight="bold", parse_math=False)
                 figure.text(0.07, 0.925, context["period"] + (f" · {context['author']}" if context["author"] else ""),
-                            fontsize=10)
+                            fontsize=10, parse_math=False)
                 cells = [[r["kpi"], r["shown"], r["previous_shown"], r["target_shown"], r["status"].capitalize()]
                          for r in context["kpis"]]
-                axes = figure.add_axes((0.07, 0.66, 0.86, 0.24))
+                axes = figure.add_axes((0.07, 0.70, 0.86, 0.20))
                 axes.axis("off")
                 table = axes.table(cellText=cells, colLabels=["KPI", "This period", "Before", "Target", "Status"],
                                    loc="upper left", colWidths=[0.44, 0.14, 0.14, 0.14, 0.14])
@@ -373,14 +373,22 @@ class Report:
                 colours = {"green": "#c8e6c9", "amber": "#ffe0b2", "red": "#ffcdd2"}
                 for i, r in enumerate(context["kpis"], start=1):
                     table[i, 4].set_facecolor(colours.get(r["status"], "white"))
-                lines = textwrap.wrap(THRESHOLDS, 100) + [""] + ["Commentary"]
+                lines = textwrap.wrap(THRESHOLDS, 100) + ["", "Commentary"]
                 for paragraph in context["commentary"]:
                     lines += textwrap.wrap(paragraph, 100) + [""]
-                lines += ["Next steps"] + [f"{n}. {line}" for n, step in enumerate(context["next_steps"], 1)
-                                           for line in textwrap.wrap(step, 95)[:1]]
-                figure.text(0.07, 0.62, "\n".join(lines[:48]), fontsize=8, va="top", family="DejaVu Sans")
+                lines += ["Next steps"]
+                for n, step in enumerate(context["next_steps"], 1):
+                    lines += textwrap.wrap(f"{n}. {step}", 100, subsequent_indent="    ")
+                # the rest of the first page holds about 45 lines; longer text continues on further pages
+                first, rest = lines[:45], lines[45:]
+                figure.text(0.07, 0.64, "\n".join(first), fontsize=8, va="top", parse_math=False)
                 pdf.savefig(figure)
                 plt.close(figure)
+                for start in range(0, len(rest), 90):
+                    figure = plt.figure(figsize=(8.27, 11.69))
+                    figure.text(0.07, 0.95, "\n".join(rest[start:start + 90]), fontsize=8, va="top", parse_math=False)
+                    pdf.savefig(figure)
+                    plt.close(figure)
                 for title, png in self.charts.items():
                     figure = plt.figure(figsize=(8.27, 5))
                     axes = figure.add_axes((0.03, 0.03, 0.94, 0.94))

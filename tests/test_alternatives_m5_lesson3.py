@@ -15,6 +15,12 @@ def test_the_may_figures_the_lesson_quotes():
     assert 0.040 < facts["may_follower_growth"] < 0.042 and 0.015 < facts["april_follower_growth"] < 0.017
 
 
+def test_the_weekly_trend_the_lesson_describes():
+    first, second, third, fourth = keys.FACTS["may_weekly_question_reply"]
+    assert first <= 60 and second <= 60 and third > 66 and fourth > 66  # "first two on the line, last two above it"
+    assert keys.FACTS["march_peak_week_reply"] > 3 * 60  # "March's spike dwarfs everything"
+
+
 def test_the_march_case_study_figures():
     facts = keys.FACTS
     assert facts["march_reds"] == 5  # "five reds and one green"

@@ -22,6 +22,8 @@ FACTS = {
     "february_share_of_voice": float(_march.loc["share_of_voice", "previous"]),
     "march_net_sentiment": float(_march.loc["net_sentiment", "value"]),
     "march_reds": int((_march["status"] == "red").sum()),
+    "may_weekly_question_reply": rb.weekly_kpis("2026-06-01", weeks=4)["question_reply_minutes"].round(1).tolist(),
+    "march_peak_week_reply": float(rb.weekly_kpis("2026-06-01", weeks=26)["question_reply_minutes"].max()),
 }
 
 _LIGHTS = {"engagement": "amber", "reply_close": "amber", "reply_slow": "red", "complaints": "red",

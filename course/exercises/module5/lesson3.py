@@ -111,8 +111,8 @@ chart_for_the_question = ChoiceQuestion(
         "bad spell or the continuation of a drift, and how it compares with the crisis week."
     ),
     model_answer=(
-        "b. The weekly line over six months with the 60-minute target and May shaded: May's weeks sit just above "
-        "the line, far below March's spike, so it is a campaign bump to fix, not a collapse. (a) shows one month's "
+        "b. The weekly line over six months with the 60-minute target and May shaded: May's first two weeks sit on "
+        "the line and its last two above it, far below March's spike, so it is a campaign bump to fix, not a collapse. (a) shows one month's "
         "mix, (c) only two points, (d) raw rows nobody reads."
     ),
 )

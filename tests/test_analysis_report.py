@@ -237,3 +237,11 @@ def test_a_long_commentary_with_dollars_and_markup_continues_on_further_pdf_page
     pdf = draft.save_pdf(tmp_path / "long.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pdf.startswith(b"%PDF") and pages == 3, pages  # the table and text, their continuation, one chart
+
+
+def test_a_weekly_report_is_named_by_its_monday(tmp_path):
+    week = pd.Period("2026-05-04", "W-SUN")
+    draft = rb.Report("Velora weekly", week, rb.kpi_table(week), {}, commentary="ok", next_steps=["ok"])
+    result = rb.export(draft, home=tmp_path, pdf=False)
+    assert result.html.name == "velora-weekly-2026-05-04.html"
+    assert "Week of 04 May 2026 to 10 May 2026" in result.html.read_text(encoding="utf-8")

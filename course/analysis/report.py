@@ -445,7 +445,8 @@ def export(report: Report, folder: Path | str = "reports", name: str | None = No
     target = (home / folder).resolve()
     if home != target and home not in target.parents:
         raise ValueError(f"{str(folder)!r} leads outside your folder {home}")
-    name = name or f"{_slug(str(report.title))}-{period(report.when).strftime('%Y-%m')}"
+    p = period(report.when)
+    name = name or f"{_slug(str(report.title))}-{p.strftime('%Y-%m') if p.freqstr.startswith('M') else p.start_time.strftime('%Y-%m-%d')}"
     if not _NAME.fullmatch(name):
         raise ValueError(f"a report name is letters, digits, '-' and '_' only (no folders, no dots); got {name!r}")
     target.mkdir(parents=True, exist_ok=True)

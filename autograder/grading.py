@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from autograder import execute, restore, safefs
+from autograder import cgroups, execute, restore, safefs
 from autograder.execute import LIMIT_NOTE, PURGE_NOTE, TAMPER_NOTE
 from autograder.precheck import Finding, precheck_submission
 
@@ -245,6 +245,7 @@ def grade_one(root: str, assignment: str, student: str, sandbox: bool = False) -
         return Outcome(student, "error", None, None, time.perf_counter() - started, f"{type(error).__name__}: {error}")
     finally:
         execute.submission_started = None
+        cgroups.sweep()  # the next learner's kernels start with none of this one's processes left
         hand_back(Path(root), Path(root) / "autograded" / student / assignment)
         hand_back(Path(root), Path(root) / "autograded" / student, deep=False)
     log = result.get("log", "")

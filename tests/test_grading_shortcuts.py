@@ -140,3 +140,27 @@ def test_the_sandbox_refuses_to_give_away_a_folder_that_holds_what_the_kernel_ke
     assert done.returncode != 0 and "refusing to start the kernel in" in done.stderr, done.stderr
     assert str(tmp_path / "environment") in done.stderr
     assert [(p, p.stat().st_uid) for p in sorted(tmp_path.rglob("*"))] == before
+
+
+def test_the_sweep_removes_a_kernels_group_its_clean_up_left_behind_and_kills_what_is_in_it():
+    """Under heavy load a learner's child programs can outlive the kernel's clean-up; the grader sweeps the
+    groups it made after each submission, so the next learner starts with none of them."""
+    import subprocess
+    import sys
+
+    from autograder import cgroups
+
+    group = cgroups.create(256 * 1024 ** 2, 64)
+    if group is None:
+        pytest.skip("this machine offers no control groups to the grader")
+    straggler = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        for folder in group.folders:
+            with open(os.path.join(folder, "cgroup.procs"), "w") as procs:
+                procs.write(str(straggler.pid))
+        assert set(group.folders) <= cgroups.existing()
+        assert cgroups.sweep() == []
+        assert not set(group.folders) & cgroups.existing()
+        assert straggler.wait(timeout=10) == -9  # killed, not left running
+    finally:
+        straggler.kill()

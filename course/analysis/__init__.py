@@ -1,1 +1,2 @@
-"""Module 5 -- Analysis and Reports: the labs' code (metrics read for a period, reports, A/B tests, decisions)."""
+"""Module 5, Analysis and Reports: the lessons' labs (KPI sets, the community report builder, A/B test reading,
+baselines)."""

@@ -120,6 +120,8 @@ LABEL_ALIASES: dict[str, tuple[str, ...]] = {
     "short_window": ("short window", "too short", "too-short window", "too short a window"),
     "unusual_weeks": ("unusual weeks", "unusual week", "crisis", "crisis week"),
     "sound": ("ok", "fine", "honest"),
+    # the traffic light of a report (5.3)
+    "amber": ("yellow", "orange"),
 }
 
 

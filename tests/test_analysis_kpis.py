@@ -120,3 +120,15 @@ def test_the_lessons_prose_figures_hold():
     assert 0.3 < facts["share of voice"] < 0.36                           # "about a third"
     assert round(facts["lurkers (90-9-1)"], 2) == 0.93
     assert 0.45 < facts["vader_agrees_it"] < 0.55 and 0.3 < facts["vader_agrees_zh"] < 0.4
+
+
+def test_share_of_voice_doubles_in_the_crisis_week_as_the_lesson_says():
+    spring = kpis.kpi_set("2026-03-01", "2026-04-30")
+    fig = spring.voice_chart()
+    assert [text.get_text() for text in fig.axes[0].get_legend().get_texts()][0] == "Velora"
+    matplotlib.pyplot.close(fig)
+    listening = spring.listening.assign(date=pd.to_datetime(spring.listening["date"]))
+    crisis = listening["date"].between("2026-03-16", "2026-03-22")
+    ordinary = listening["date"].between("2026-04-06", "2026-04-26")
+    assert metrics.share_of_voice(listening[crisis]) > 2 * metrics.share_of_voice(listening[ordinary])
+    assert 0.23 < metrics.share_of_voice(listening[ordinary]) < 0.28     # "about a quarter"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -127,6 +128,7 @@ class KPISet:
     table: pd.DataFrame
     denominators: pd.DataFrame
     response: pd.DataFrame
+    listening: pd.DataFrame
 
     def definitions(self) -> pd.Series:
         """Each metric's definition."""
@@ -149,6 +151,24 @@ class KPISet:
         right.set_title("Reply times by intent")
         right.legend(loc="lower right")
         fig.suptitle(f"Velora, {self.start:%d %b %Y} to {self.end:%d %b %Y}")
+        fig.tight_layout()
+        return fig
+
+    def voice_chart(self):
+        """Each brand's share of the category's mentions, week by week, over the period."""
+        weekly = self.listening.assign(date=pd.to_datetime(self.listening["date"]))
+        weekly = weekly.pivot_table(index=pd.Grouper(key="date", freq="W"), columns="brand", values="mentions",
+                                    aggfunc="sum", observed=True)
+        shares = weekly.div(weekly.sum(axis=1), axis=0) * 100
+        order = ["Velora"] + [brand for brand in shares.columns if brand != "Velora"]
+        fig, ax = plt.subplots(figsize=(10, 3.4))
+        ax.stackplot(shares.index, [shares[brand].to_numpy() for brand in order], labels=order,
+                     colors=["#e07a5f", "#3d405b", "#81b29a", "#c9ada7"])
+        ax.set_ylim(0, 100)
+        ax.set_ylabel("share of mentions (%)")
+        ax.set_title("Share of voice, week by week (weeks ending on Sunday)")
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
         fig.tight_layout()
         return fig
 
@@ -199,4 +219,4 @@ def kpi_set(start: Any, end: Any, platforms: str | Sequence[str] | None = None) 
     table = pd.DataFrame({"value": pd.Series(values, dtype=float), "target": pd.Series(TARGETS, dtype=float),
                           "definition": pd.Series(DEFINITIONS)}).loc[list(DEFINITIONS)]
     table.index.name = "metric"
-    return KPISet(first, last, chosen, table, denominators, response)
+    return KPISet(first, last, chosen, table, denominators, response, listening)

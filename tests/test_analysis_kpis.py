@@ -132,3 +132,11 @@ def test_share_of_voice_doubles_in_the_crisis_week_as_the_lesson_says():
     ordinary = listening["date"].between("2026-04-06", "2026-04-26")
     assert metrics.share_of_voice(listening[crisis]) > 2 * metrics.share_of_voice(listening[ordinary])
     assert 0.23 < metrics.share_of_voice(listening[ordinary]) < 0.28     # "about a quarter"
+
+
+def test_the_case_studys_weibo_figures_hold():
+    posts = load_posts()
+    rates = metrics.engagement_rate(posts, group="platform")
+    likes = posts.groupby("platform", observed=True)["likes"].sum()
+    assert 35 < likes["instagram"] / likes["weibo"] < 45                  # "about forty times Weibo's likes"
+    assert 1.8 < rates["instagram"] / rates["weibo"] < 2.3                # "only about twice Weibo's rate"

@@ -68,6 +68,13 @@ def test_bad_periods_and_platforms_name_the_argument(kwargs, named):
         kpis.kpi_set(**kwargs)
 
 
+def test_targets_are_the_community_reports(may):
+    from course.analysis.report import KPIS
+    report = {spec.key: spec.target for spec in KPIS}
+    assert may.table.loc["complaints within 1 hour", "target"] == report["complaints_within_hour"]
+    assert may.table.loc["share of voice", "target"] == report["share_of_voice"]
+
+
 def test_the_chart_draws_both_panels(may):
     fig = may.chart()
     left, right = fig.axes
@@ -117,7 +124,10 @@ def test_the_lessons_prose_figures_hold():
     assert 0.035 < facts["follower growth"] < 0.045                       # "about 4%"
     assert 0.2 < facts["replied within 1 hour"] < 0.3                     # "about a quarter"
     assert 80 < facts["median first reply"] < 100                         # "about an hour and a half"
-    assert 0.3 < facts["share of voice"] < 0.36                           # "about a third"
+    assert 0.3 < facts["share of voice"] < 0.36                           # "about a third", above its target
+    assert 0.45 < facts["complaints within 1 hour"] < 0.5                 # "just miss their target of one in two"
+    assert 0.029 < facts["engagement rate (reach)"] < 0.030               # "just under its 3% target"
+    assert facts["net sentiment"] > 0.25
     assert round(facts["lurkers (90-9-1)"], 2) == 0.93
     assert 0.45 < facts["vader_agrees_it"] < 0.55 and 0.3 < facts["vader_agrees_zh"] < 0.4
 

@@ -83,3 +83,12 @@ def test_unknown_names_are_explained(tmp_path):
         exports.explain(tmp_path / "absent.csv", "followers")
     with pytest.raises(DataError, match="no table"):
         exports.explain(exports.sample_path("web_by_source_medium"), "webs")
+
+
+def test_the_figures_lesson_5_2_quotes():
+    from answer_keys import m5_lesson2 as keys
+
+    facts = keys.FACTS
+    assert facts["instagram_post_clicks"] == 3128  # "about 3,100 taps"
+    assert facts["instagram_tagged_sessions"] == 34167  # "over 34,000 tagged visits", ten times as many
+    assert 0.011 < facts["sample_not_set_share"] < 0.013  # "about 1%"

@@ -92,3 +92,16 @@ def test_the_figures_lesson_5_2_quotes():
     assert facts["instagram_post_clicks"] == 3128  # "about 3,100 taps"
     assert facts["instagram_tagged_sessions"] == 34167  # "over 34,000 tagged visits", ten times as many
     assert 0.011 < facts["sample_not_set_share"] < 0.013  # "about 1%"
+
+
+def test_local_times_are_flagged_and_converted_to_utc():
+    path = exports.sample_path("instagram_posts_local_time")
+    problems = exports.explain(path, "posts")
+    zone = [p for p in problems if p.column == "published_at"]
+    assert len(zone) == 1 and "no time zone" in zone[0].problem and zone[0].row == 2
+    assert any("lower case" in p.problem for p in problems)  # one line for all the capitalised headers
+    posts = exports.load_tidy(path, "posts", timezone="Europe/Rome")
+    course = load("posts").set_index("post_id").loc[posts["post_id"], "published_at"].dt.floor("min")
+    assert (posts["published_at"].to_numpy() == course.to_numpy()).all()  # 09:07 in Rome is 07:07 UTC in May
+    shifted = exports.load_tidy(path, "posts")  # without the zone, every post moves by two hours
+    assert ((posts["published_at"] - shifted["published_at"]) == pd.Timedelta(hours=-2)).all()

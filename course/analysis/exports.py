@@ -8,8 +8,8 @@
     followers = exports.load_tidy(path, "followers")        # tidied, then checked by the validating loader
 
 The samples are written for the course. Each carries quirks seen in real exports: a header in the
-interface's language, a day-first date, dots or commas as thousands separators, a currency sign, a
-totals row, comment lines above the header, ``source / medium`` in one column and ``(not set)`` rows.
+interface's language, a day-first date, local times with no time zone, dots or commas as thousands
+separators, a currency sign, a totals row, comment lines above the header, ``source / medium`` in one column and ``(not set)`` rows.
 Every problem names the file, the row (as a spreadsheet numbers it, header on row 1) and the column.
 """
 
@@ -30,7 +30,9 @@ __all__ = ["SAMPLES", "ExportProblem", "sample_path", "read_export", "explain", 
 SAMPLES = {
     "instagram_followers_it": ("followers", "Daily followers from a platform's insights page set to Italian."),
     "web_by_source_medium": ("web_sessions", "Daily sessions by source / medium from a web-analytics tool."),
+    "instagram_posts_local_time": ("posts", "Campaign posts from a platform export written in the account's local time."),
 }
+NAIVE_TIME = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?"
 
 # Headers as tools and languages write them -> the course's column names (compared lower-case, trimmed).
 HEADERS = {
@@ -42,6 +44,8 @@ HEADERS = {
     "session source": "source", "session medium": "medium", "session campaign": "campaign",
     "sessioni": "sessions", "sign-ups": "signups", "sign ups": "signups", "registrazioni": "signups",
     "purchases": "orders", "transactions": "orders", "ordini": "orders",
+    "post id": "post_id", "published": "published_at", "published (local time)": "published_at",
+    "publish time": "published_at", "link clicks": "clicks", "video views": "video_views", "utm campaign": "utm_campaign",
     "purchase revenue": "revenue", "total revenue": "revenue", "entrate": "revenue",
 }
 COMBINED = {"session source / medium": ("source", "medium"), "source / medium": ("source", "medium")}
@@ -128,7 +132,18 @@ def _date_quirks(text: pd.Series) -> tuple[str | None, pd.Series]:
     return None, t
 
 
-def _work(path, table: str) -> tuple[pd.DataFrame, list[ExportProblem]]:
+def _time_quirks(text: pd.Series, timezone: str | None) -> tuple[str | None, pd.Series]:
+    t = text.str.strip()
+    if not t.str.fullmatch(NAIVE_TIME).all():
+        return None, t
+    if timezone is None:
+        return ("carries no time zone, so the course would read local times as UTC and shift them",
+                t)
+    local = pd.to_datetime(t, format="ISO8601").dt.tz_localize(timezone)
+    return f"is in local time ({timezone})", local.dt.tz_convert("UTC").map(lambda v: v.isoformat())
+
+
+def _work(path, table: str, timezone: str | None = None) -> tuple[pd.DataFrame, list[ExportProblem]]:
     """Tidy an export and record every change made: the one walk :func:`explain` and :func:`tidy` share."""
     if table not in TABLES:
         raise DataError(f"there is no table called {table!r}; the tables are: {', '.join(TABLES)}")
@@ -155,9 +170,14 @@ def _work(path, table: str) -> tuple[pd.DataFrame, list[ExportProblem]]:
         elif key in HEADERS and HEADERS[key] != column:
             renamed[column] = HEADERS[key]
     if renamed:
+        cased = [column for column, target in renamed.items() if column.strip().lower() == target]
+        if cased:
+            problems.append(ExportProblem(name, None, ", ".join(cased), "capital letters: the course's column names "
+                                          "are lower case", "write them in lower case"))
         for column, target in renamed.items():
-            problems.append(ExportProblem(name, None, column, "is not a column name the course knows",
-                                          f"rename it '{target}'"))
+            if column not in cased:
+                problems.append(ExportProblem(name, None, column, "is not a column name the course knows",
+                                              f"rename it '{target}'"))
         frame = frame.rename(columns=renamed)
     for i in totals:
         problems.append(ExportProblem(name, _row(i, skipped), str(frame.columns[0]), "is a totals row, not a day",
@@ -173,6 +193,12 @@ def _work(path, table: str) -> tuple[pd.DataFrame, list[ExportProblem]]:
             quirk, plain = _number_quirks(frame[column.name])
         elif column.kind == "date":
             quirk, plain = _date_quirks(frame[column.name])
+        elif column.kind == "datetime":
+            quirk, plain = _time_quirks(frame[column.name], timezone)
+            if quirk and timezone is None:
+                problems.append(ExportProblem(name, _row(frame.index[0], skipped), column.name, quirk,
+                                              "say which zone the tool wrote them in, e.g. timezone='Europe/Rome'"))
+                continue
         else:
             continue
         if quirk:
@@ -199,12 +225,12 @@ def _work(path, table: str) -> tuple[pd.DataFrame, list[ExportProblem]]:
     return frame.reset_index(drop=True), problems
 
 
-def explain(path, table: str) -> list[ExportProblem]:
+def explain(path, table: str, timezone: str | None = None) -> list[ExportProblem]:
     """Everything in the export at ``path`` that would stop it loading as ``table``, in file order.
 
     Columns the table needs and the export lacks are reported last; an empty list means the file loads as it is.
     """
-    tidied, problems = _work(path, table)
+    tidied, problems = _work(path, table, timezone)
     _, name = _source(path)
     for column in TABLES[table].columns:
         if column.name not in tidied.columns:
@@ -213,22 +239,23 @@ def explain(path, table: str) -> list[ExportProblem]:
     return problems
 
 
-def tidy(path, table: str, **fill) -> pd.DataFrame:
+def tidy(path, table: str, timezone: str | None = None, **fill) -> pd.DataFrame:
     """The export at ``path`` with the course's column names and plain values, still as text.
 
-    Columns the export lacks can be given as ``name=value`` (for example ``platform="instagram"``).
+    Columns the export lacks can be given as ``name=value`` (for example ``platform="instagram"``);
+    ``timezone`` (e.g. ``"Europe/Rome"``) says in which zone the tool wrote date-times that carry none.
     Pass the result to :func:`course.datasets.validate`, or use :func:`load_tidy`.
     """
-    tidied, _ = _work(path, table)
+    tidied, _ = _work(path, table, timezone)
     for column, value in fill.items():
         tidied[column] = str(value)
     return tidied
 
 
-def load_tidy(path, table: str, **fill) -> pd.DataFrame:
+def load_tidy(path, table: str, timezone: str | None = None, **fill) -> pd.DataFrame:
     """Tidy the export at ``path`` and check it with the course's validating loader (typed columns)."""
     _, name = _source(path)
-    return validate(table, tidy(path, table, **fill), f"{name} (tidied {table})")
+    return validate(table, tidy(path, table, timezone, **fill), f"{name} (tidied {table})")
 
 
 def not_set_share(path) -> float:

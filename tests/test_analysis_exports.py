@@ -39,8 +39,11 @@ def test_followers_tidy_values():
     followers = exports.load_tidy(exports.sample_path("instagram_followers_it"), "followers")
     assert len(followers) == 14
     assert followers["date"].iloc[0] == pd.Timestamp("2026-05-01")
-    assert followers["total"].iloc[0] == 51272  # 51.272 is fifty-one thousand, not fifty-one
+    assert followers["total"].iloc[0] == 53222  # 53.222 is fifty-three thousand, not fifty-three
     assert (followers["total"].diff().dropna() == (followers["new"] - followers["lost"]).iloc[1:]).all()
+    course = load("followers")
+    course = course[(course["platform"] == "instagram") & course["date"].between("2026-05-01", "2026-05-14")]
+    pd.testing.assert_frame_equal(followers, course.reset_index(drop=True))  # the same days as the course's table
 
 
 def test_web_export_rows_counted_from_the_top_of_the_file():

@@ -115,7 +115,7 @@ def _number_quirks(text: pd.Series) -> tuple[str | None, pd.Series]:
     if t.str.contains("€|\\$|£", regex=True).any():
         return "carries a currency sign", t.str.replace(r"[€$£\s]", "", regex=True).str.replace(",", "", regex=False)
     if t.str.fullmatch(r"\d{1,3}(\.\d{3})+").any():
-        return "uses dots as thousands separators (51.272 means fifty-one thousand)", t.str.replace(".", "", regex=False)
+        return "uses dots as thousands separators (53.222 means fifty-three thousand)", t.str.replace(".", "", regex=False)
     if t.str.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?").any():
         return "uses commas as thousands separators", t.str.replace(",", "", regex=False)
     return None, t

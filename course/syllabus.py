@@ -97,6 +97,7 @@ MODULES: tuple[Module, ...] = (
         "Analysis and Reports",
         (Notebook("5.0-meet-velora-data.ipynb", "Meet Velora's data: a tour of the tables"),
          Notebook("5.1-monitoring-metrics.ipynb", "Monitoring and analysing metrics"),
+         Notebook("5.2-analysis-tools.ipynb", "Analysis tools"),
          Notebook("5.3-report-preparation.ipynb", "Report preparation"),
          Notebook("5.4-interpretation-and-decisions.ipynb", "Data interpretation and decision making")),
     ),

@@ -6,6 +6,7 @@ check passes it) or ``rejected`` (a real mistake, the check fails it with a mess
 """
 
 from course.analysis.kpis import kpi_set, sentiment_by_language
+from course.exercises.module5 import lesson1 as ex
 from course.datasets import load_inbox
 
 ANSWERS = {"l51_denominator": "b", "l51_reach_impressions": "c", "l51_ninety_nine_one": "a",
@@ -16,6 +17,14 @@ _inbox = load_inbox()
 _languages = sentiment_by_language(_inbox[_inbox["received_at"].dt.month == 5])
 FACTS = {name: float(value) for name, value in _may.table["value"].items()}
 FACTS.update({f"vader_agrees_{lang}": float(share) for lang, share in _languages["vader_agrees"].items()})
+
+# (question, right answer, wrong answers) for tests/test_checkers.py
+CASES = [
+    (ex.denominator, "b", ["a", "c", "d"]),
+    (ex.reach_impressions, "c", ["a", "b", "d"]),
+    (ex.ninety_nine_one, "a", ["b", "c", "d"]),
+    (ex.sentiment_limits, "d", ["a", "b", "c"]),
+]
 
 ALTERNATIVES = {
     "l51_denominator": [

@@ -172,10 +172,32 @@ def sweep(wait: float = 15.0) -> list[str]:
     learner's code started can take longer to end than that clean-up waits (or the clean-up is left to the
     garbage collector, which waits less); the grader sweeps after each submission so none is left behind.
     """
-    mine = f"{PREFIX}{os.getpid()}-"
+    return _remove_groups(lambda name: name.startswith(f"{PREFIX}{os.getpid()}-"), wait)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_orphans(wait: float = 30.0) -> list[str]:
+    """Remove the kernels' groups whose grader process has ended (a worker whose last kernel's processes were
+    still ending when it finished); return those that could not be removed."""
+    def orphan(name: str) -> bool:
+        owner = name[len(PREFIX):].split("-")[0]
+        return owner.isdigit() and int(owner) != os.getpid() and not _alive(int(owner))
+    return _remove_groups(orphan, wait)
+
+
+def _remove_groups(chosen, wait: float) -> list[str]:
     by_name: dict[str, list[str]] = {}
     for path in sorted(existing()):
-        if os.path.basename(path).startswith(mine):
+        if chosen(os.path.basename(path)):
             by_name.setdefault(os.path.basename(path), []).append(path)
     left = []
     for folders in by_name.values():

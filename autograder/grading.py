@@ -345,6 +345,7 @@ def grade_all(root: Path, assignment: str, students: list[str] | None = None, wo
                 bar.update(1)
     if bar:
         bar.close()
+    cgroups.sweep_orphans()  # what the workers' last kernels left, now that the workers have ended
     outcomes.sort(key=lambda o: o.student)
     write_status(root, assignment, outcomes)
     return outcomes

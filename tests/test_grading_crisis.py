@@ -18,6 +18,7 @@ from gradecells import answer_all as _answer_all
 
 CRISIS_MODULE = "module4_interaction"
 CRISIS_NOTEBOOK = "4.3b-crisis-policy-lab.ipynb"
+LAB = CRISIS_NOTEBOOK.removesuffix(".ipynb")
 CRISIS_AUTO_MAX = 12
 FORM_POINTS = 2  # part A: the policy runs; the other 10 autograded points are outcomes
 
@@ -131,8 +132,10 @@ def test_crisis_policies_get_exactly_the_points_their_outcomes_earn(graded_crisi
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{graded_crisis / 'gradebook.db'}") as gradebook:
-        scores = {learner: gradebook.find_submission(CRISIS_MODULE, learner).code_score for learner in POLICIES}
-        assert all(gradebook.find_submission(CRISIS_MODULE, l).max_code_score == CRISIS_AUTO_MAX for l in POLICIES)
+        # read per notebook: the module's nbgrader assignment also holds Assignment 4
+        lab = {learner: gradebook.find_submission_notebook(LAB, CRISIS_MODULE, learner) for learner in POLICIES}
+        scores = {learner: notebook.code_score for learner, notebook in lab.items()}
+        assert all(notebook.max_code_score == CRISIS_AUTO_MAX for notebook in lab.values())
     assert scores == {learner: expected for learner, (_, expected) in POLICIES.items()}
 
 
@@ -142,7 +145,7 @@ def test_degenerate_policies_earn_at_most_half_the_outcome_points(graded_crisis)
     outcome_max = CRISIS_AUTO_MAX - FORM_POINTS
     with Gradebook(f"sqlite:///{graded_crisis / 'gradebook.db'}") as gradebook:
         for learner in ("crisis_empty_replies", "crisis_one_template", "crisis_all_to_dm", "crisis_deleter"):
-            outcome = gradebook.find_submission(CRISIS_MODULE, learner).code_score - FORM_POINTS
+            outcome = gradebook.find_submission_notebook(LAB, CRISIS_MODULE, learner).code_score - FORM_POINTS
             assert outcome <= outcome_max / 2, (learner, outcome)
 
 

@@ -99,7 +99,8 @@ MODULES: tuple[Module, ...] = (
          Notebook("5.1-monitoring-metrics.ipynb", "Monitoring and analysing metrics"),
          Notebook("5.2-analysis-tools.ipynb", "Analysis tools"),
          Notebook("5.3-report-preparation.ipynb", "Report preparation"),
-         Notebook("5.4-interpretation-and-decisions.ipynb", "Data interpretation and decision making")),
+         Notebook("5.4-interpretation-and-decisions.ipynb", "Data interpretation and decision making"),
+         Notebook("5.6-assignment.ipynb", "Assignment 5: analysis and reports", kind="assignment")),
     ),
 )
 

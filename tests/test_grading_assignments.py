@@ -16,11 +16,11 @@ import functools
 
 import pytest
 
-from answer_keys import m2_assignment, m3_assignment, m4_assignment
+from answer_keys import m2_assignment, m3_assignment, m4_assignment, m5_assignment
 from gradecells import (assert_autograded_share, assert_exact_points, assert_feedback_hides_the_hidden_tests,
                         assert_shortcut_pays_less, hand_in_class, hidden_test_score)
 
-SPECS = {key.SPEC.title: key.SPEC for key in (m2_assignment, m3_assignment, m4_assignment)}
+SPECS = {key.SPEC.title: key.SPEC for key in (m2_assignment, m3_assignment, m4_assignment, m5_assignment)}
 
 
 @pytest.fixture(scope="module", params=list(SPECS))

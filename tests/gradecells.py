@@ -70,6 +70,15 @@ def run_grade_cell(question_id: str, answer: Any) -> tuple[bool, str]:
     return True, shown.getvalue()
 
 
+def markdown_text(assignment: str, notebook: str) -> str:
+    """The markdown of a module's notebook as one line of text, as read: line breaks inside a sentence do not matter
+    (what a figures test searches for the numbers an item quotes)."""
+    from course.syllabus import module
+
+    markdown = "\n".join(c.source for c in read(module(assignment).path / notebook).cells if c.cell_type == "markdown")
+    return " ".join(markdown.split())
+
+
 # --------------------------------------------------------------------------- synthetic submissions (end-to-end tests)
 def copy_notebook(nb):
     """A deep copy of a notebook, to edit into one learner's submission."""

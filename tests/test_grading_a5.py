@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from answer_keys import m5_assignment as key
-from nbtools import read
+from gradecells import markdown_text
 
 ASSIGNMENT = "module5_analysis"
 NOTEBOOK = "5.6-assignment.ipynb"
@@ -17,10 +17,7 @@ NOTEBOOK = "5.6-assignment.ipynb"
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    from course.syllabus import module
-
-    markdown = "\n".join(c.source for c in read(module(ASSIGNMENT).path / NOTEBOOK).cells if c.cell_type == "markdown")
-    return " ".join(markdown.split())  # as read: line breaks inside a sentence do not matter
+    return markdown_text(ASSIGNMENT, NOTEBOOK)
 
 
 @pytest.fixture(scope="module")

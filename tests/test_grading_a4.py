@@ -16,7 +16,7 @@ import re
 import pytest
 
 from answer_keys import m4_assignment as key
-from gradecells import grade_cells, run_grade_cell
+from gradecells import grade_cell_points, grade_cells, run_grade_cell
 from nbtools import read
 
 ASSIGNMENT = "module4_interaction"
@@ -88,12 +88,13 @@ def test_the_hidden_seed_and_pass_mark_are_the_key_files_and_only_in_the_hidden_
     hidden = _hidden_triage_source()
     assert f"hidden_set({key.HIDDEN_SEED})" in hidden and f">= {key.TRIAGE_PASS}" in hidden
     assert f'"{key.JACKET_PATTERN}"' in hidden and f">= {key.DESK_PASS}" in hidden
+    assert f">= {key.TRIAGE_PARTIAL}" in hidden and f">= {key.TRIAGE_PASS} else 1" in hidden
     assert key.HIDDEN_SEED != generator.SEED
     visible = "\n".join(c.source for c in read(grade_cells()["a4_triage_rules"].notebook).cells
                         if "### BEGIN HIDDEN TESTS" not in c.source)
     assert not re.search(rf"\b{key.HIDDEN_SEED}\b", visible)
     replies_hidden = grade_cells()["a4_replies"].source.split("### BEGIN HIDDEN TESTS")[1]
-    assert f">= {key.REPLIES_PASS}" in replies_hidden
+    assert f">= {key.REPLIES_PARTIAL}" in replies_hidden and f">= {key.REPLIES_PASS} else 1" in replies_hidden
 
 
 def test_the_brief_states_the_jacket_rule_the_hidden_test_applies(text):
@@ -108,7 +109,17 @@ def test_the_model_rule_table_clears_the_pass_mark_on_the_unseen_inbox(hidden_in
     desk, overall = key.triage_grade(key.MODEL_RULES, hidden_inbox)
     assert desk >= key.DESK_PASS + 0.1  # the few positive-sounding jacket questions it leaves to the other rules
     assert overall >= key.TRIAGE_PASS + 15  # well clear of the mark, a few messages leaking even so
-    assert run_grade_cell("a4_triage_rules", key.MODEL_RULES)[0]
+    assert grade_cell_points("a4_triage_rules", key.MODEL_RULES) == 2
+
+
+def test_a_table_between_the_two_marks_earns_one_point(hidden_inbox):
+    """Partial credit: the jacket rule met, the rest of the inbox sorted above the lower mark but under the pass
+    mark (the model without its complaints rule, as the synthetic class's partly_wrong learner hands it in)."""
+    desk, overall = key.triage_grade(key.NO_COMPLAINTS_RULE, hidden_inbox)
+    assert desk >= key.DESK_PASS and key.TRIAGE_PARTIAL + 3 <= overall <= key.TRIAGE_PASS - 2
+    assert grade_cell_points("a4_triage_rules", key.NO_COMPLAINTS_RULE) == 1
+    assert key.SPEC.build.keywords["partly_wrong"]["a4_triage_rules"] == key.NO_COMPLAINTS_RULE
+    assert key.SPEC.expected["partly_wrong"] == key.AUTO_MAX - 2 - 1
 
 
 def test_lesson_42s_table_pasted_unchanged_fails_on_the_jacket_rule_alone(hidden_inbox):
@@ -117,6 +128,7 @@ def test_lesson_42s_table_pasted_unchanged_fails_on_the_jacket_rule_alone(hidden
     desk, overall = key.triage_grade(key.LESSON_RULES, hidden_inbox)
     assert desk < key.DESK_PASS / 2 and overall >= key.TRIAGE_PASS + 15
     assert not run_grade_cell("a4_triage_rules", key.LESSON_RULES)[0]
+    assert grade_cell_points("a4_triage_rules", key.LESSON_RULES) == 0
     assert key.COPIED_FROM_LESSONS["a4_triage_rules"] == key.LESSON_RULES
 
 
@@ -188,7 +200,16 @@ def test_the_model_replies_pass_and_name_each_persons_issue():
 
     report = check_replies(key.MODEL_REPLIES, reply_set())
     assert report.overall == 100
-    assert run_grade_cell("a4_replies", key.MODEL_REPLIES)[0]
+    assert grade_cell_points("a4_replies", key.MODEL_REPLIES) == 2
+
+
+def test_two_good_replies_and_two_canned_ones_earn_one_point():
+    from course.exercises.module4.assignment import reply_set
+    from course.interaction.replies import check_replies
+
+    overall = check_replies(key.HALF_CANNED_REPLIES, reply_set()).overall
+    assert key.REPLIES_PARTIAL < overall < key.REPLIES_PASS
+    assert grade_cell_points("a4_replies", key.HALF_CANNED_REPLIES) == 1
 
 
 @pytest.mark.parametrize("name", sorted(key.LAB_SHORTCUTS["a4_replies"]))

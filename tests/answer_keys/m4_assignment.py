@@ -16,9 +16,9 @@ recomputes them:
 - Q9: ``triage_grade(MODEL_RULES)`` (the hidden test's grading, below) passes: the jacket's complaints and questions
   reach PR's crisis desk (``DESK_PASS``) and the rest of ``hidden_set(HIDDEN_SEED)`` scores ``TRIAGE_PASS``; lesson
   4.2's table, which has no jacket rule, fails; one queue, everything urgent, everything to moderation and the
-  keyword-only table score 0;
+  keyword-only table score 0; ``NO_COMPLAINTS_RULE`` lands between ``TRIAGE_PARTIAL`` and the pass mark (1 point);
 - Q10: ``check_replies(MODEL_REPLIES, reply_set())`` is 100; canned and one-template replies score under
-  ``REPLIES_PASS``.
+  ``REPLIES_PARTIAL``; ``HALF_CANNED_REPLIES`` between it and ``REPLIES_PASS`` (1 point).
 
 ``DEGENERATE`` holds learners who take a shortcut (always the same letter, one label everywhere, answers copied from
 the lessons); each also sends every message to one queue and pastes one canned reply four times.
@@ -55,6 +55,10 @@ TRIAGE_PASS = 55  # of 100: the model table reaches it on the hidden inbox, the 
 JACKET_PATTERN = "jacket|rain shell|giacca|夹克|雨衣"
 DESK_PASS = 0.8
 REPLIES_PASS = 70  # of 100, the reply checker's average over the four messages
+# Q9 and Q10 give partial credit (the grade cell's last line is the points, as nbgrader reads it): 1 of the 2 points
+# from these marks, both from the pass marks above
+TRIAGE_PARTIAL = 45
+REPLIES_PARTIAL = 45
 
 # The model rule table (the master's solution, as the learner writes it: a list of dicts).
 _SPAM = (r"[\w-]+\.(com|live|site|biz|club|io|top|xyz|shop|info|net|ly)/\w|airdrop|crypto|\beth\b|whatsapp|telegram|"
@@ -137,10 +141,15 @@ KEYWORDS_ONLY = [
      "priority": "later", "route": "community"},
     {"name": "the rest", "intent": "question", "priority": "today", "route": "support"},
 ]
+# partial credit: the model table without its complaints rule meets the jacket rule but sorts the rest of the inbox
+# only between the two marks (1 point); two of the model replies with two canned ones likewise (below)
+NO_COMPLAINTS_RULE = [rule for rule in MODEL_RULES if rule["name"] != "complaints"]
 # the model table with its sentiment conditions taken out: patterns alone miss who is waiting unhappily
 WITHOUT_SENTIMENT = [{field: value for field, value in rule.items() if field != "sentiment"} for rule in MODEL_RULES]
 CANNED = "Thank you for reaching out. We apologise for any inconvenience and will get back to you soon."
 CANNED_REPLIES = {message_id: CANNED for message_id in ex.REPLY_SET_IDS}
+HALF_CANNED_REPLIES = {message_id: CANNED if i < 2 else reply for i, (message_id, reply) in
+                       enumerate(MODEL_REPLIES.items())}
 _HANDLES = {"I0008342": "tave331", "I0002990": "giocam_to295", "I0009092": "gioma_mi919", "I0014499": "tararides375"}
 ONE_TEMPLATE = {message_id: f"Hi @{handle}, thanks for your message. We are looking into it and will get back to you."
                 for message_id, handle in _HANDLES.items()}
@@ -271,7 +280,8 @@ CHEATS = cheat_sources(equal_anything="a4_technique_for_goal", patched_str=("a4_
 
 # the first option and first label everywhere: q6's and q8's keys are "a"; the lessons' nearest answers earn nothing
 # (lesson 4.2's rule table misses the brief's jacket rule)
-EXPECTED = class_scores(AUTO_MAX, always_a=4, copied_from_lessons=0)
+# partly_wrong's rule table earns the lower tier of question 9 (1 of 2 points)
+EXPECTED = {**class_scores(AUTO_MAX, always_a=4, copied_from_lessons=0), "partly_wrong": AUTO_MAX - 3}
 
 THOUGHTFUL = {
     "every answer right": {**KEYS, **LAB_KEYS},
@@ -283,9 +293,9 @@ THOUGHTFUL = {
 SPEC = Assessment(
     ASSIGNMENT, NOTEBOOK, "Assignment 4", AUTO_MAX, WRITTEN_MAX, "a4_detractor_plan", expected=EXPECTED,
     build=partial(synthetic_submission,
-                  # a too-small group read as proof (q7) and a one-queue rule table (q9): well formed, so the visible
-                  # checks say "Answered"
-                  partly_wrong={"a4_welcome_reading": "a", "a4_triage_rules": ONE_QUEUE},
+                  # a too-small group read as proof (q7) and a rule table without its complaints rule (q9, 1 point of
+                  # 2): well formed, so the visible checks say "Answered"
+                  partly_wrong={"a4_welcome_reading": "a", "a4_triage_rules": NO_COMPLAINTS_RULE},
                   tampered={"a4_reply_share": "a"}, removed_check="a4_ambassador_post_check",
                   cheats=CHEATS,
                   cheater_wrong={**same_everywhere("b", 1), **_LAB_SHORTCUT},  # every other answer wrong

@@ -286,8 +286,14 @@ def _text(output) -> str:
     return output.get("data", {}).get("text/plain", "")
 
 
+def _partial_credit(output) -> bool:
+    """A grade cell's number that nbgrader reads as the item's partial credit: the points say it, not the page."""
+    return output.get("output_type") == "execute_result" and re.fullmatch(r"\d+(\.\d+)?", _text(output).strip())
+
+
 def _check_messages(cell) -> list[str]:
-    return [text for text in (strip_ansi(_text(o)).strip() for o in cell.get("outputs", [])) if text]
+    return [text for text in (strip_ansi(_text(o)).strip() for o in cell.get("outputs", []) if not _partial_credit(o))
+            if text]
 
 
 def _answer_outputs(cell) -> list[Markup]:

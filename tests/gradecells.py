@@ -55,19 +55,44 @@ def grade_cells() -> dict[str, GradeCell]:
     return found
 
 
-def run_grade_cell(question_id: str, answer: Any) -> tuple[bool, str]:
-    """(whether the grade cell passes with ``answer``, what it printed or the failure)."""
+def _run(question_id: str, answer: Any) -> tuple[bool, str, Any]:
+    """(whether the grade cell passes with ``answer``, what it printed or the failure, the value of its last line
+    when that line is an expression, as the notebook would show it, else None)."""
     cell = grade_cells()[question_id]
     namespace: dict[str, Any] = {}
     shown = io.StringIO()
+    where = f"{cell.notebook.name}:{question_id}_check"
+    body = ast.parse(cell.source).body
+    last = body.pop() if body and isinstance(body[-1], ast.Expr) else None
     with contextlib.redirect_stdout(shown):
         exec(compile(cell.setup, f"{cell.notebook.name}:setup", "exec"), namespace)
         namespace[cell.variable] = answer
         try:
-            exec(compile(cell.source, f"{cell.notebook.name}:{question_id}_check", "exec"), namespace)
+            exec(compile(ast.Module(body, type_ignores=[]), where, "exec"), namespace)
+            value = eval(compile(ast.Expression(last.value), where, "eval"), namespace) if last else None
         except AssertionError as failure:
-            return False, f"{shown.getvalue()}\nAssertionError: {failure}"
-    return True, shown.getvalue()
+            return False, f"{shown.getvalue()}\nAssertionError: {failure}", None
+    return True, shown.getvalue(), value
+
+
+def run_grade_cell(question_id: str, answer: Any) -> tuple[bool, str]:
+    """(whether the grade cell passes with ``answer``, for some or all of its points; what it printed or the
+    failure)."""
+    passed, shown, _ = _run(question_id, answer)
+    return passed, shown
+
+
+def grade_cell_points(question_id: str, answer: Any) -> float:
+    """The points the grade cell gives ``answer``, as nbgrader counts them: none if it fails; if it passes and its
+    last line is a number (a graded item's partial credit, e.g. ``2 if score >= 70 else 1``), that number; else
+    all of the item's points."""
+    passed, _, value = _run(question_id, answer)
+    if not passed:
+        return 0.0
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        assert 0 <= value <= grade_cells()[question_id].points, f"{question_id}: partial credit out of range"
+        return float(value)
+    return grade_cells()[question_id].points
 
 
 def markdown_text(assignment: str, notebook: str) -> str:
@@ -220,7 +245,7 @@ def assert_autograded_share(spec: Assessment) -> None:
 
 def hidden_test_score(answers: dict) -> float:
     """The points ``answers`` (question id -> answer) earn, item by item through the master's hidden tests."""
-    return sum(grade_cells()[qid].points for qid, answer in answers.items() if run_grade_cell(qid, answer)[0])
+    return sum(grade_cell_points(qid, answer) for qid, answer in answers.items())
 
 
 def assert_shortcut_pays_less(spec: Assessment, answers: dict, keys: dict, thoughtful: dict) -> None:

@@ -2,8 +2,10 @@
 items are graded on data the learner does not see: the triage rules on an inbox drawn with a seed that appears only
 in the master's hidden test, the replies by the reply checker against a pass mark that lives only there.
 
-The degenerate inbox rules (everything to one queue, everything urgent, keywords only) and canned replies score
-what a learner would expect of them: nothing. Its synthetic class, graded end to end, and its shortcut learners are
+The brief adds a rule lesson 4.2 does not teach (the rain jacket's complaints and questions go to PR's crisis desk,
+urgent), so the lesson's revealable table, pasted unchanged, fails. The degenerate inbox rules (everything to one
+queue, everything urgent, everything to moderation, keywords only) and canned replies score what a learner would
+expect of them: nothing. Its synthetic class, graded end to end, and its shortcut learners are
 in ``tests/test_grading_assignments.py``.
 """
 
@@ -14,7 +16,7 @@ import re
 import pytest
 
 from answer_keys import m4_assignment as key
-from gradecells import grade_cells, run_grade_cell
+from gradecells import grade_cell_points, grade_cells, run_grade_cell
 from nbtools import read
 
 ASSIGNMENT = "module4_interaction"
@@ -85,29 +87,78 @@ def test_the_hidden_seed_and_pass_mark_are_the_key_files_and_only_in_the_hidden_
 
     hidden = _hidden_triage_source()
     assert f"hidden_set({key.HIDDEN_SEED})" in hidden and f">= {key.TRIAGE_PASS}" in hidden
+    assert f'"{key.JACKET_PATTERN}"' in hidden and f">= {key.DESK_PASS}" in hidden
+    assert f">= {key.TRIAGE_PARTIAL}" in hidden and f">= {key.TRIAGE_PASS} else 1" in hidden
     assert key.HIDDEN_SEED != generator.SEED
     visible = "\n".join(c.source for c in read(grade_cells()["a4_triage_rules"].notebook).cells
                         if "### BEGIN HIDDEN TESTS" not in c.source)
     assert not re.search(rf"\b{key.HIDDEN_SEED}\b", visible)
     replies_hidden = grade_cells()["a4_replies"].source.split("### BEGIN HIDDEN TESTS")[1]
-    assert f">= {key.REPLIES_PASS}" in replies_hidden
+    assert f">= {key.REPLIES_PARTIAL}" in replies_hidden and f">= {key.REPLIES_PASS} else 1" in replies_hidden
+
+
+def test_the_brief_states_the_jacket_rule_the_hidden_test_applies(text):
+    """The twist is the brief's, in words a marketing learner can act on: which messages, which queue, how urgent."""
+    assert "PR's crisis desk answers every complaint and every question about the rain jacket" in text
+    assert "Send those messages to `pr`, marked `urgent` whatever their tone" in text
+    assert "*jacket* or *rain shell*, *giacca*, *夹克* or *雨衣*" in text
+    assert key.JACKET_PATTERN == "|".join(("jacket", "rain shell", "giacca", "夹克", "雨衣"))
 
 
 def test_the_model_rule_table_clears_the_pass_mark_on_the_unseen_inbox(hidden_inbox):
-    from course.interaction.inbox import score
+    desk, overall = key.triage_grade(key.MODEL_RULES, hidden_inbox)
+    assert desk >= key.DESK_PASS + 0.1  # the few positive-sounding jacket questions it leaves to the other rules
+    assert overall >= key.TRIAGE_PASS + 15  # well clear of the mark, a few messages leaking even so
+    assert grade_cell_points("a4_triage_rules", key.MODEL_RULES) == 2
 
-    result = score(key.MODEL_RULES, hidden_inbox)
-    assert result.overall >= key.TRIAGE_PASS + 15  # well clear of the mark, a few messages leaking even so
-    assert run_grade_cell("a4_triage_rules", key.MODEL_RULES)[0]
+
+def test_a_table_between_the_two_marks_earns_one_point(hidden_inbox):
+    """Partial credit: the jacket rule met, the rest of the inbox sorted above the lower mark but under the pass
+    mark (the model without its complaints rule, as the synthetic class's partly_wrong learner hands it in)."""
+    desk, overall = key.triage_grade(key.NO_COMPLAINTS_RULE, hidden_inbox)
+    assert desk >= key.DESK_PASS and key.TRIAGE_PARTIAL + 3 <= overall <= key.TRIAGE_PASS - 2
+    assert grade_cell_points("a4_triage_rules", key.NO_COMPLAINTS_RULE) == 1
+    assert key.SPEC.build.keywords["partly_wrong"]["a4_triage_rules"] == key.NO_COMPLAINTS_RULE
+    assert key.SPEC.expected["partly_wrong"] == key.AUTO_MAX - 2 - 1
+
+
+def test_lesson_42s_table_pasted_unchanged_fails_on_the_jacket_rule_alone(hidden_inbox):
+    """The lesson reveals a table that sorts the rest of the inbox as well as the model, but it has no jacket rule:
+    copied, it earns nothing."""
+    desk, overall = key.triage_grade(key.LESSON_RULES, hidden_inbox)
+    assert desk < key.DESK_PASS / 2 and overall >= key.TRIAGE_PASS + 15
+    assert not run_grade_cell("a4_triage_rules", key.LESSON_RULES)[0]
+    assert grade_cell_points("a4_triage_rules", key.LESSON_RULES) == 0
+    assert key.COPIED_FROM_LESSONS["a4_triage_rules"] == key.LESSON_RULES
+
+
+def _jacket_rules_changed(**changes) -> list[dict]:
+    return [{**rule, **changes} if "jacket" in rule["name"] else rule for rule in key.MODEL_RULES]
+
+
+@pytest.mark.parametrize("variant", ["English only", "angry only", "sent to support", "not urgent"])
+def test_the_jacket_rule_asks_for_every_language_every_tone_pr_and_urgent(variant, hidden_inbox):
+    """Half the brief's rule is not enough: English words only, negative messages only, the desk's messages left
+    with support or marked for today each leave the desk short, while the rest of the inbox still scores."""
+    english = key.JACKET_PATTERN.replace("|giacca|夹克|雨衣", "")
+    rules = {"English only": [{**rule, "pattern": rule["pattern"].replace(key.JACKET_PATTERN, english)}
+                              if "jacket" in rule["name"] else rule for rule in key.MODEL_RULES],
+             "angry only": _jacket_rules_changed(sentiment="negative"),
+             "sent to support": _jacket_rules_changed(route="support"),
+             "not urgent": _jacket_rules_changed(priority="today")}[variant]
+    desk, overall = key.triage_grade(rules, hidden_inbox)
+    assert desk < key.DESK_PASS and overall >= key.TRIAGE_PASS + 15
+    assert not run_grade_cell("a4_triage_rules", rules)[0]
 
 
 @pytest.mark.parametrize("name", sorted(key.LAB_SHORTCUTS["a4_triage_rules"]))
 def test_degenerate_inbox_rules_score_near_zero_and_fail(name, hidden_inbox):
-    """Everything to one queue, everything urgent, a few keywords: what a learner expects of them, nothing."""
+    """Everything to one queue, everything urgent, everything moderated, a few keywords: what a learner expects of
+    them, nothing."""
     from course.interaction.inbox import score
 
     rules = key.LAB_SHORTCUTS["a4_triage_rules"][name]
-    assert score(rules, hidden_inbox).overall <= 5
+    assert score(rules, hidden_inbox).overall <= 5 and key.triage_grade(rules, hidden_inbox)[1] <= 5
     assert not run_grade_cell("a4_triage_rules", rules)[0]
 
 
@@ -117,6 +168,7 @@ def test_the_pass_mark_asks_for_more_than_patterns(hidden_inbox):
     from course.interaction.inbox import score
 
     assert 15 < score(key.WITHOUT_SENTIMENT, hidden_inbox).overall < key.TRIAGE_PASS
+    assert 15 < key.triage_grade(key.WITHOUT_SENTIMENT, hidden_inbox)[1] < key.TRIAGE_PASS
     assert not run_grade_cell("a4_triage_rules", key.WITHOUT_SENTIMENT)[0]
 
 
@@ -148,7 +200,16 @@ def test_the_model_replies_pass_and_name_each_persons_issue():
 
     report = check_replies(key.MODEL_REPLIES, reply_set())
     assert report.overall == 100
-    assert run_grade_cell("a4_replies", key.MODEL_REPLIES)[0]
+    assert grade_cell_points("a4_replies", key.MODEL_REPLIES) == 2
+
+
+def test_two_good_replies_and_two_canned_ones_earn_one_point():
+    from course.exercises.module4.assignment import reply_set
+    from course.interaction.replies import check_replies
+
+    overall = check_replies(key.HALF_CANNED_REPLIES, reply_set()).overall
+    assert key.REPLIES_PARTIAL < overall < key.REPLIES_PASS
+    assert grade_cell_points("a4_replies", key.HALF_CANNED_REPLIES) == 1
 
 
 @pytest.mark.parametrize("name", sorted(key.LAB_SHORTCUTS["a4_replies"]))

@@ -80,3 +80,14 @@ def test_the_labelled_items_give_each_item_its_own_label(title):
     for qid in spec.label_items:
         values = list(spec.keys[qid].values())
         assert len(set(values)) == len(values), qid
+
+
+def test_an_item_graded_in_tiers_shows_its_partial_credit(graded):
+    """Where a learner of the class earns the lower tier of an item (its grade cell's last line is the points, as
+    nbgrader reads partial credit), the gradebook holds it (above) and the feedback page says it, without the bare
+    number the cell printed."""
+    spec, root, _ = graded
+    if spec.expected["partly_wrong"] == spec.auto_max - 4:
+        pytest.skip("no item of this class is graded in tiers")
+    page = spec.feedback_page(root, "partly_wrong")
+    assert "Partly right (1 of 2 points)" in page

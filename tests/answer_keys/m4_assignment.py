@@ -13,10 +13,12 @@ recomputes them:
   7,873 comments the most after the forum, X's 357 posts the most of any network;
 - Q6: ``reply_shares()``: the top 1% (59 members) wrote 63% of the year's forum replies, the next 9% 36%;
 - Q7: ``welcome_comparison()``: 63 of 66 welcomed newcomers came back, 3 of the 4 who were not;
-- Q9: ``score(MODEL_RULES, hidden_set(HIDDEN_SEED))`` passes ``TRIAGE_PASS``; one queue, everything urgent and the
-  keyword-only table score 0;
+- Q9: ``triage_grade(MODEL_RULES)`` (the hidden test's grading, below) passes: the jacket's complaints and questions
+  reach PR's crisis desk (``DESK_PASS``) and the rest of ``hidden_set(HIDDEN_SEED)`` scores ``TRIAGE_PASS``; lesson
+  4.2's table, which has no jacket rule, fails; one queue, everything urgent, everything to moderation and the
+  keyword-only table score 0; ``NO_COMPLAINTS_RULE`` lands between ``TRIAGE_PARTIAL`` and the pass mark (1 point);
 - Q10: ``check_replies(MODEL_REPLIES, reply_set())`` is 100; canned and one-template replies score under
-  ``REPLIES_PASS``.
+  ``REPLIES_PARTIAL``; ``HALF_CANNED_REPLIES`` between it and ``REPLIES_PASS`` (1 point).
 
 ``DEGENERATE`` holds learners who take a shortcut (always the same letter, one label everywhere, answers copied from
 the lessons); each also sends every message to one queue and pastes one canned reply four times.
@@ -48,7 +50,15 @@ PLATFORM_OPTIONS = {"a": "instagram", "b": "tiktok", "c": "xiaohongshu", "d": "x
 # --------------------------------------------------------------------------- the two lab items, graded on hidden data
 HIDDEN_SEED = 4646  # written in the master's hidden test only; never in the package or the learner copy
 TRIAGE_PASS = 55  # of 100: the model table reaches it on the hidden inbox, the shortcuts score 0
+# The brief's rule for the rain jacket (the twist lesson 4.2's table does not meet): every complaint or question that
+# names the jacket, in any language, goes to PR's crisis desk marked urgent; at least DESK_PASS of them must.
+JACKET_PATTERN = "jacket|rain shell|giacca|夹克|雨衣"
+DESK_PASS = 0.8
 REPLIES_PASS = 70  # of 100, the reply checker's average over the four messages
+# Q9 and Q10 give partial credit (the grade cell's last line is the points, as nbgrader reads it): 1 of the 2 points
+# from these marks, both from the pass marks above
+TRIAGE_PARTIAL = 45
+REPLIES_PARTIAL = 45
 
 # The model rule table (the master's solution, as the learner writes it: a list of dicts).
 _SPAM = (r"[\w-]+\.(com|live|site|biz|club|io|top|xyz|shop|info|net|ly)/\w|airdrop|crypto|\beth\b|whatsapp|telegram|"
@@ -60,8 +70,13 @@ _ABUSE = (r"clown|idiot|stupid|dumb|pathetic|liar|fraud|loser|garbage|junk|cluel
 _SUGGESTION = (r"please|would be|idea|suggest|two cents|like to see|request|wish list|how about|"
                r"^([\w ,!]{0,30}[:,] )?(add|sell|offer|open|organi[sz]e|let us|make|bring|use|show|publish|give|send)\b|"
                r"sarebbe|potrebbe|aiuterebbe|pubblicate|proposta|aggiungete|perché non|希望|建议|能不能|可以出|吧！")
+_JACKET = JACKET_PATTERN
 MODEL_RULES = [
     {"name": "spam", "pattern": _SPAM, "intent": "spam", "priority": "later", "route": "moderation"},
+    {"name": "rain jacket questions (PR crisis desk)", "pattern": rf"({_JACKET}).*[?？吗]|[?？吗].*({_JACKET})",
+     "sentiment": "negative, neutral", "intent": "question", "priority": "urgent", "route": "pr"},
+    {"name": "rain jacket complaints (PR crisis desk)", "pattern": _JACKET, "sentiment": "negative, neutral",
+     "intent": "complaint", "priority": "urgent", "route": "pr"},
     {"name": "abuse", "pattern": _ABUSE, "intent": "abuse", "priority": "later", "route": "moderation"},
     {"name": "unhappy questions", "pattern": r"\w.{12,}[?？吗]", "sentiment": "negative", "intent": "question",
      "priority": "urgent", "route": "support"},
@@ -88,6 +103,25 @@ MODEL_REPLIES = {
                 "your first ride on our Instagram this week? I'll message you to ask properly.",
 }
 
+# Lesson 4.2's revealable model table, rule for rule as the lesson shows it (the model's rules without the jacket
+# desk, and a "neutral praise" rule without "unboxed"). It sorts the rest of the inbox well but has no jacket rule.
+LESSON_RULES = [rule for rule in MODEL_RULES if "jacket" not in rule["name"] and rule["name"] != "first rides"]
+LESSON_RULES.insert(-1, {"name": "neutral praise", "intent": "praise", "priority": "later", "route": "community",
+                         "pattern": r"first ride|prima uscita|what a bike|entusiast|first \d+ km"})
+
+
+def triage_grade(rules, labelled):
+    """What the master's hidden test measures: (share of the jacket's complaints and questions sent to PR marked
+    urgent, the lab's score on the rest of the inbox). ``tests/test_grading_a4.py`` holds it to the hidden test."""
+    from course.interaction.inbox import apply_rules, score
+
+    jacket = labelled["intent"].isin(["complaint", "question"]) & labelled["text"].str.contains(
+        JACKET_PATTERN, case=False, regex=True)
+    desk = apply_rules(rules, labelled[jacket])
+    return (float(((desk["route"] == "pr") & (desk["priority"] == "urgent")).mean()),
+            score(rules, labelled[~jacket]).overall)
+
+
 # The shortcuts the lab warns against, and what each earns (tests/test_grading_a4.py scores them).
 ONE_QUEUE = [{"name": "everything", "intent": "question", "priority": "today", "route": "support"}]
 ALL_URGENT = [{"name": "everything urgent", "intent": "complaint", "priority": "urgent", "route": "support"}]
@@ -107,15 +141,21 @@ KEYWORDS_ONLY = [
      "priority": "later", "route": "community"},
     {"name": "the rest", "intent": "question", "priority": "today", "route": "support"},
 ]
+# partial credit: the model table without its complaints rule meets the jacket rule but sorts the rest of the inbox
+# only between the two marks (1 point); two of the model replies with two canned ones likewise (below)
+NO_COMPLAINTS_RULE = [rule for rule in MODEL_RULES if rule["name"] != "complaints"]
 # the model table with its sentiment conditions taken out: patterns alone miss who is waiting unhappily
 WITHOUT_SENTIMENT = [{field: value for field, value in rule.items() if field != "sentiment"} for rule in MODEL_RULES]
 CANNED = "Thank you for reaching out. We apologise for any inconvenience and will get back to you soon."
 CANNED_REPLIES = {message_id: CANNED for message_id in ex.REPLY_SET_IDS}
+HALF_CANNED_REPLIES = {message_id: CANNED if i < 2 else reply for i, (message_id, reply) in
+                       enumerate(MODEL_REPLIES.items())}
 _HANDLES = {"I0008342": "tave331", "I0002990": "giocam_to295", "I0009092": "gioma_mi919", "I0014499": "tararides375"}
 ONE_TEMPLATE = {message_id: f"Hi @{handle}, thanks for your message. We are looking into it and will get back to you."
                 for message_id, handle in _HANDLES.items()}
+ALL_MODERATION = [{"name": "everything moderated", "intent": "spam", "priority": "later", "route": "moderation"}]
 LAB_SHORTCUTS = {"a4_triage_rules": {"one queue": ONE_QUEUE, "everything urgent": ALL_URGENT,
-                                     "keyword-only": KEYWORDS_ONLY},
+                                     "everything to moderation": ALL_MODERATION, "keyword-only": KEYWORDS_ONLY},
                  "a4_replies": {"canned": CANNED_REPLIES, "one template with the name": ONE_TEMPLATE}}
 LAB_KEYS = {"a4_triage_rules": MODEL_RULES, "a4_replies": MODEL_REPLIES}
 
@@ -220,7 +260,7 @@ COPIED_FROM_LESSONS = {
     "a4_reply_share": "c",
     "a4_welcome_reading": "a",
     "a4_ambassador_post": "c",
-    "a4_triage_rules": MODEL_RULES[:7] + MODEL_RULES[8:],  # lesson 4.2's table: the same rules but the unboxing one
+    "a4_triage_rules": LESSON_RULES,  # lesson 4.2's table, pasted unchanged: no rule for the jacket, so it fails
     "a4_replies": {"I0001041": "x", "I0011042": "y", "I0016581": "z", "I0014508": "w"},
 }
 
@@ -238,9 +278,10 @@ CHEATS = cheat_sources(equal_anything="a4_technique_for_goal", patched_str=("a4_
                        patched_form_check=("a4_welcome_reading", "a"),
                        labels_equal_anything=("a4_content_handling", tuple(HANDLING)))
 
-# the first option and first label everywhere: q6's and q8's keys are "a"; the lessons' nearest answers: only the
-# copied rule table scores
-EXPECTED = class_scores(AUTO_MAX, always_a=4, copied_from_lessons=2)
+# the first option and first label everywhere: q6's and q8's keys are "a"; the lessons' nearest answers earn nothing
+# (lesson 4.2's rule table misses the brief's jacket rule)
+# partly_wrong's rule table earns the lower tier of question 9 (1 of 2 points)
+EXPECTED = {**class_scores(AUTO_MAX, always_a=4, copied_from_lessons=0), "partly_wrong": AUTO_MAX - 3}
 
 THOUGHTFUL = {
     "every answer right": {**KEYS, **LAB_KEYS},
@@ -252,9 +293,9 @@ THOUGHTFUL = {
 SPEC = Assessment(
     ASSIGNMENT, NOTEBOOK, "Assignment 4", AUTO_MAX, WRITTEN_MAX, "a4_detractor_plan", expected=EXPECTED,
     build=partial(synthetic_submission,
-                  # a too-small group read as proof (q7) and a one-queue rule table (q9): well formed, so the visible
-                  # checks say "Answered"
-                  partly_wrong={"a4_welcome_reading": "a", "a4_triage_rules": ONE_QUEUE},
+                  # a too-small group read as proof (q7) and a rule table without its complaints rule (q9, 1 point of
+                  # 2): well formed, so the visible checks say "Answered"
+                  partly_wrong={"a4_welcome_reading": "a", "a4_triage_rules": NO_COMPLAINTS_RULE},
                   tampered={"a4_reply_share": "a"}, removed_check="a4_ambassador_post_check",
                   cheats=CHEATS,
                   cheater_wrong={**same_everywhere("b", 1), **_LAB_SHORTCUT},  # every other answer wrong

@@ -438,8 +438,8 @@ and one case that needs all of them at once. It is worth **{total} points**:
 - Each question names the module and lesson it comes from. The feedback after grading lists the questions you
   missed, grouped by the lesson to revisit.
 
-**How to answer.** Set each answer to one letter in quotes, for example `q01 = "b"`, then run the check cell below
-it. This is an assessment, so the check looks at the *form* of your answer only: ✏️ *Not attempted yet* while the
+**How to answer.** Replace the `...` in each answer cell (`q01 = ...`, `q02 = ...` and so on) with one letter in
+quotes, such as `"c"`, then run the check cell below it. This is an assessment, so the check looks at the *form* of your answer only: ✏️ *Not attempted yet* while the
 `...` is still there, *Check the form* when the answer is not one of `"a"`, `"b"`, `"c"` or `"d"`, and ℹ️
 *Answered* once it is. It never says whether the answer is right: that comes with grading. Capital letters and
 spaces do not matter."""

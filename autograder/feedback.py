@@ -180,9 +180,23 @@ class Item:
     comments: list[str] = field(default_factory=list)
 
     @property
+    def lesson(self) -> tuple[str, str] | None:
+        """The lesson a question names in its title, as the final assessment's do ("Question 4 — Module 1, lesson
+        1.2: Why community management matters"): ("1.2", "Why community management matters"); else None."""
+        found = LESSON_IN_TITLE.search(self.title)
+        return (found.group(1), (found.group(2) or "").strip()) if found else None
+
+    @property
+    def question(self) -> str:
+        """"Question 4" for "Question 4 — Module 1, lesson 1.2: ..."; the whole title if it has no number."""
+        found = re.match(r"(Question \d+)\b", self.title)
+        return found.group(1) if found else self.title
+
+    @property
     def state_text(self) -> str:
         if self.state == "not yet right":  # from the points (the check's own message is shown as it was)
-            return f"{'Partly right' if self.score else 'Not right'} ({_points(self.score)} of {_points(self.max_score)} points)"
+            unit = "point" if self.max_score == 1 else "points"
+            return f"{'Partly right' if self.score else 'Not right'} ({_points(self.score)} of {_points(self.max_score)} {unit})"
         return {"right": "Right", "not answered": "Not answered",
                 "waiting": "Written answer: waiting for your instructor",
                 "marked": "Marked by your instructor"}[self.state]
@@ -211,6 +225,25 @@ class Page:
     def revisit(self) -> list[Item]:
         return [i for i in self.items if i.state in ("not yet right", "not answered")
                 or (i.state == "marked" and i.score < i.max_score)]
+
+    @property
+    def revisit_by_lesson(self) -> list[tuple[str, str, list[Item]]]:
+        """Where the missed questions name their lessons (the final assessment): (lesson, its title, the questions
+        missed), in the course's order. Empty for a notebook whose questions do not name lessons."""
+        missed = [i for i in self.revisit if i.lesson]
+        if not missed:
+            return []
+        groups: dict[str, tuple[str, list[Item]]] = {}
+        for item in missed:
+            number, title = item.lesson
+            groups.setdefault(number, (title, []))[1].append(item)
+        order = sorted(groups, key=lambda n: [int(p) if p.isdigit() else p for p in re.findall(r"\d+|\D+", n)])
+        return [(number, groups[number][0], groups[number][1]) for number in order]
+
+    @property
+    def revisit_other(self) -> list[Item]:
+        """The missed items that name no lesson (the final's case), listed after the lessons."""
+        return [i for i in self.revisit if not i.lesson] if self.revisit_by_lesson else self.revisit
 
 
 def _points(value: float | None) -> str:
@@ -255,6 +288,7 @@ def markdown_html(source: str) -> Markup:
     return safe_html(mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])(source))
 
 
+LESSON_IN_TITLE = re.compile(r"\blesson (\d+\.\d+[a-z]?)(?::\s*(.+))?$")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 BOLD_LEAD = re.compile(r"^\s*\*\*(.+?)\*\*")  # "**B. The practice crisis (3 points).** After you hand in ..."
 POINTS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s+points?\s*\)\s*\.?\s*$", re.I)

@@ -10,6 +10,8 @@ Commands:
   datadict      regenerate docs/data-dictionary.md from the schema and the shipped data
   timing        each master notebook's estimated and stated time
   progress      which exercises you have got right so far, per module (from workbook/.progress.json)
+  final         (instructors) draw the final assessment's two forms from the bank in autograder/final/ and write
+                a form's master notebook (--form A|B, --seed N, --output P); --check prints the forms' balance
 """
 
 from __future__ import annotations
@@ -40,6 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     progress.add_argument("--record", help="the progress file (default: workbook/.progress.json)")
     progress.add_argument("--detail", action="store_true", help="also list every exercise and its state")
     progress.add_argument("--chart", metavar="PNG", help="also save the progress chart to this file")
+    final = sub.add_parser("final", help="draw the final assessment's forms and write a form's notebook")
+    final.add_argument("--form", choices=("A", "B"), default="A", help="the form to write (default: A, the committed one)")
+    final.add_argument("--seed", type=int, default=None, help="the draw's seed (default: the course's)")
+    final.add_argument("--check", action="store_true", help="only print the two forms' balance table")
+    final.add_argument("--output", default=None, help="where to write the notebook (default: the master, "
+                                                       "module5_analysis/5.7-final-assessment.ipynb)")
+    final.add_argument("--bank", default=None, help="the item bank's folder (default: autograder/final/)")
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
@@ -90,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{'Checked' if args.check else 'Updated'} navigation links.")
         return 0
+    if args.command == "final":
+        from course.final import SEED, main as final_main
+
+        return final_main(args.form, SEED if args.seed is None else args.seed, args.check, args.output, args.bank)
     if args.command == "progress":
         return _progress(args.record, args.detail, args.chart)
     if args.command == "datadict":

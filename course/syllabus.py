@@ -18,11 +18,12 @@ class Notebook:
     title: str
     # lesson (practice, no points) | lab (a lesson with graded parts) | assignment
     # | start (the page a learner opens first) | quiz (a module's review quiz, practice, no points)
+    # | final (the course's final assessment: graded, one written case rather than an assignment's two or more)
     kind: str = "lesson"
 
     @property
     def graded(self) -> bool:
-        return self.kind in ("lab", "assignment")
+        return self.kind in ("lab", "assignment", "final")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ MODULES: tuple[Module, ...] = (
          Notebook("5.2-analysis-tools.ipynb", "Analysis tools"),
          Notebook("5.3-report-preparation.ipynb", "Report preparation"),
          Notebook("5.4-interpretation-and-decisions.ipynb", "Data interpretation and decision making"),
-         Notebook("5.6-assignment.ipynb", "Assignment 5: analysis and reports", kind="assignment")),
+         Notebook("5.6-assignment.ipynb", "Assignment 5: analysis and reports", kind="assignment"),
+         Notebook("5.7-final-assessment.ipynb", "Final assessment", kind="final")),
     ),
 )
 

@@ -6,6 +6,9 @@ the notebook declares for an interactive activity in its metadata (``course.acti
 e.g. playing a crisis simulation or a quiz), with the reason next to it
 (``course.activity_reason``).
 
+A notebook whose exercises are quicker than a lesson's, such as the final assessment's one-letter choices,
+declares its minutes per exercise (``course.exercise_minutes``), with the reason in ``course.exercise_reason``.
+
 A notebook states its time in its first markdown cell as ``**Time:** about 40 minutes``.
 """
 
@@ -32,10 +35,11 @@ class Timing:
     written: int
     activity_minutes: int
     stated: int | None
+    exercise_minutes: float = EXERCISE_MINUTES
 
     @property
     def estimate(self) -> int:
-        minutes = (self.words / WORDS_PER_MINUTE + self.exercises * EXERCISE_MINUTES
+        minutes = (self.words / WORDS_PER_MINUTE + self.exercises * self.exercise_minutes
                    + self.written * WRITTEN_MINUTES + self.activity_minutes)
         return round(minutes)
 
@@ -68,7 +72,8 @@ def measure(path: Path | str) -> Timing:
         elif meta.get("solution") and meta.get("grade"):  # a graded code answer is an exercise too
             exercises += 1
     course_meta = nb.metadata.get("course", {})
-    return Timing(str(path), words, exercises, written, int(course_meta.get("activity_minutes", 0)), stated)
+    return Timing(str(path), words, exercises, written, int(course_meta.get("activity_minutes", 0)), stated,
+                  float(course_meta.get("exercise_minutes", EXERCISE_MINUTES)))
 
 
 def report(paths: list[Path]) -> str:

@@ -8,7 +8,8 @@ Usage (from the repository root)::
 
 The learner-facing text is: the markdown cells of every ``module*/*.ipynb``; the string literals and
 docstrings of learner-facing Python (exercises, crisis lab, quizzes, check messages, generated posts);
-every string value of the YAML/JSON text banks under ``course/``; ``docs/*.md`` and ``README.md``.
+every string value of the YAML/JSON text banks under ``course/`` and of the final assessment's bank
+(``autograder/final/``); ``docs/*.md``, ``README.md`` and ``autograder/final/README.md``.
 
 Two rules, both over lower-cased words with markdown, HTML and code stripped:
 
@@ -72,10 +73,12 @@ PYTHON_GLOBS = (
     "course/progress.py",
     "course/syllabus.py",
     "course/datasets/texts.py",
+    "course/final.py",
 )
-BANK_GLOBS = ("course/**/*.yaml", "course/**/*.yml", "course/**/*.json")
+# the text banks, the final assessment's instructor-side item bank included
+BANK_GLOBS = ("course/**/*.yaml", "course/**/*.yml", "course/**/*.json", "autograder/final/*.yaml")
 NOTEBOOK_GLOBS = ("module*/*.ipynb",)
-DOC_GLOBS = ("README.md", "docs/*.md")
+DOC_GLOBS = ("README.md", "docs/*.md", "autograder/final/README.md")
 
 # A hand-written English stop-word list: function words that carry no content.
 STOP_WORDS = frozenset(

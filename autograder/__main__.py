@@ -12,7 +12,10 @@ Commands:
   gradebook migrate --to URL
                      copy the SQLite gradebook into PostgreSQL (or another database) and compare the counts
   report ASSIGNMENT  per-item scores, Canvas and Moodle import files, and the class report (HTML with
-                     charts) in reports/ASSIGNMENT/
+                     charts) in reports/ASSIGNMENT/ (for the final assessment also final-responses.csv)
+  final-items CSV [CSV ...] --out FILE
+                     pool the final assessment's final-responses.csv of several sittings or forms into
+                     difficulty and discrimination per bank item
 """
 
 from __future__ import annotations
@@ -56,11 +59,20 @@ def main(argv: list[str] | None = None) -> int:
     feedback.add_argument("--student", action="append", help="only this learner (repeatable)")
     report = sub.add_parser("report", help="exports for LMSs and the class report")
     report.add_argument("assignment")
+    pool = sub.add_parser("final-items", help="the final assessment's items pooled over sittings and forms")
+    pool.add_argument("responses", nargs="+", type=Path, help="final-responses.csv files written by `report`")
+    pool.add_argument("--out", type=Path, required=True, help="the CSV to write")
     book = sub.add_parser("gradebook", help="the gradebook's database")
     book.add_argument("action", choices=["migrate"])
     book.add_argument("--to", required=True, help="SQLAlchemy URL of the new, empty gradebook")
     book.add_argument("--from", dest="source", default=None, help="the gradebook to copy (default: the course's)")
     args = parser.parse_args(argv)
+
+    if args.command == "final-items":
+        from autograder.reports import write_pooled
+
+        print(f"bank items pooled over {len(args.responses)} file(s): {write_pooled(args.responses, args.out)}")
+        return 0
 
     from autograder.gradebook import GradebookError, check_reachable, gradebook_url, shown
 

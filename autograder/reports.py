@@ -9,6 +9,12 @@
   score, late, grading status, the items not yet right). Items are named by question number and title, as
   in the mark scheme (``course.markscheme``).
 
+For the final assessment (a notebook whose questions' hidden tests name their bank items, ``course.final``) the
+report adds a table by lesson, and ``final-responses.csv`` holds one row per learner and question with the bank
+item it asked. The forms ask different items under the same question numbers, so statistics by bank item are
+what compares sittings: ``python -m autograder final-items reports/A/final-responses.csv reports/B/...`` pools
+any number of them into difficulty and discrimination per bank item (``pooled_item_statistics``).
+
 nbgrader's own ``nbgrader export`` (grades.csv) keeps working alongside. Late penalties are nbgrader's:
 set ``c.AssignLatePenalties.plugin_class`` in ``nbgrader_config.py`` (e.g. ``autograder.late.PointsPerHourLate``
 with ``c.PointsPerHourLate.points_per_hour``); the exports use the penalised scores.
@@ -142,6 +148,120 @@ def item_statistics(items: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(stats).sort_values("difficulty").reset_index(drop=True)
 
 
+# --------------------------------------------------------------------------- the final assessment, by bank item
+def final_tags(root: Path, assignment: str) -> dict[tuple[str, str], dict]:
+    """(notebook, grade id) -> the bank item the master's hidden test names (``# final item: {...}``), with the
+    form the master holds. Read from the masters in ``source/`` (the instructor's files, never a learner's)."""
+    from course.final import ITEM_TAG
+
+    tags: dict[tuple[str, str], dict] = {}
+    for path in sorted((Path(root) / "source" / assignment).glob("*.ipynb")):
+        try:
+            nb = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        form = str(((nb.get("metadata") or {}).get("course") or {}).get("final", {}).get("form", ""))
+        for c in nb.get("cells", []):
+            meta = (c.get("metadata") or {}).get("nbgrader") or {}
+            source = "".join(c.get("source", "")) if isinstance(c.get("source"), list) else str(c.get("source", ""))
+            found = ITEM_TAG.search(source) if meta.get("grade") else None
+            if not found:
+                continue
+            try:
+                tag = json.loads(found.group(1))
+            except ValueError:
+                continue
+            tags[(path.stem, meta["grade_id"])] = {"bank_item": str(tag.get("id", "")), "module": tag.get("module"),
+                                                   "lesson": str(tag.get("lesson", "")),
+                                                   "objective": str(tag.get("objective", "")), "form": form}
+    return tags
+
+
+RESPONSE_COLUMNS = ["sitting", "student_id", "form", "question", "bank_item", "module", "lesson", "objective",
+                    "score", "max_score", "rest"]
+
+
+def final_responses(root: Path, assignment: str, items: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per learner and final-assessment question: the sitting (assignment), the form, the bank item asked,
+    its module and lesson, the points and the rest of the learner's autograded score on the final. Empty when the
+    assignment holds no final assessment."""
+    tags = final_tags(root, assignment)
+    if not tags:
+        return pd.DataFrame(columns=RESPONSE_COLUMNS)
+    items = item_scores(root, assignment) if items is None else items
+    auto = items[(items["kind"] == "autograded") & ~items["needs_manual_grade"]]
+    keyed = auto[[(n, g) in tags for n, g in zip(auto["notebook"], auto["grade_id"])]]
+    if keyed.empty:
+        return pd.DataFrame(columns=RESPONSE_COLUMNS)
+    total = keyed.groupby(["student_id", "notebook"])["score"].transform("sum")
+    rows = [{"sitting": assignment, "student_id": r.student_id, **{k: v for k, v in tags[(r.notebook, r.grade_id)].items()},
+             "question": r.grade_id, "score": float(r.score), "max_score": float(r.max_score), "rest": float(t - r.score)}
+            for r, t in zip(keyed.itertuples(), total)]
+    return pd.DataFrame(rows)[RESPONSE_COLUMNS]
+
+
+def pooled_item_statistics(responses: pd.DataFrame) -> pd.DataFrame:
+    """Per bank item, over every learner who was asked it on whatever form or sitting: difficulty (mean share of
+    the point earned) and discrimination (correlation with the rest of the learner's score on the final)."""
+    stats = []
+    for bank_item, rows in responses.groupby("bank_item", sort=False):
+        share = rows["score"] / rows["max_score"].where(rows["max_score"] > 0)
+        if share.nunique() > 1 and rows["rest"].nunique() > 1:
+            discrimination = float(np.corrcoef(share, rows["rest"])[0, 1])
+        else:
+            discrimination = float("nan")
+        first = rows.iloc[0]
+        stats.append({"bank_item": bank_item, "module": first["module"], "lesson": str(first["lesson"]),
+                      "objective": first["objective"], "forms": " ".join(sorted(set(map(str, rows["form"])))),
+                      "learners": len(rows), "right": int((share >= 1).sum()), "difficulty": float(share.mean()),
+                      "discrimination": discrimination})
+    columns = ["bank_item", "module", "lesson", "objective", "forms", "learners", "right", "difficulty",
+               "discrimination"]
+    return pd.DataFrame(stats, columns=columns).sort_values(["module", "lesson", "bank_item"]).reset_index(drop=True)
+
+
+def lesson_summary(responses: pd.DataFrame) -> list[dict]:
+    """Per lesson of the final: how many questions, the share of their points the class earned, in course order."""
+    from course.final import lesson_title
+
+    out = []
+    for lesson, rows in responses.groupby("lesson", sort=False):
+        try:
+            title = lesson_title(str(lesson))
+        except StopIteration:
+            title = ""
+        out.append({"lesson": str(lesson), "title": title, "questions": rows["question"].nunique(),
+                    "difficulty": float(rows["score"].sum() / rows["max_score"].sum()) if rows["max_score"].sum() else 0.0})
+    return sorted(out, key=lambda row: [int(p) if p.isdigit() else p for p in re.findall(r"\d+|\D+", row["lesson"])])
+
+
+def read_responses(paths: list[Path]) -> pd.DataFrame:
+    """``final-responses.csv`` files of several sittings, as one table; a file that is missing or not such a table
+    is named in the error."""
+    frames = []
+    for path in paths:
+        try:
+            frame = pd.read_csv(path, dtype={"lesson": str, "student_id": str, "form": str})
+        except (OSError, ValueError, pd.errors.ParserError) as error:
+            raise SystemExit(f"{path}: cannot be read as a final-responses.csv ({error})") from None
+        missing = [c for c in RESPONSE_COLUMNS if c not in frame.columns]
+        if missing:
+            raise SystemExit(f"{path}: not a final-responses.csv (no column {', '.join(missing)}); write it with "
+                             "`python -m autograder report ASSIGNMENT`")
+        frame["student_id"] = frame["student_id"].astype(str).str.lstrip("'")
+        frames.append(frame.assign(sitting=f"{path.parent.name}:" + frame["sitting"].astype(str)))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=RESPONSE_COLUMNS)
+
+
+def write_pooled(paths: list[Path], out: Path) -> Path:
+    """``python -m autograder final-items``: the pooled statistics per bank item, as CSV."""
+    stats = pooled_item_statistics(read_responses(paths))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    text_columns = [name for name in stats.columns if stats[name].dtype == object]
+    stats.assign(**{name: stats[name].map(cell) for name in text_columns}).to_csv(out, index=False)
+    return out
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -161,6 +281,11 @@ def write_lms_files(root: Path, assignment: str, out: Path) -> dict[str, Path]:
     paths = {"items": out / "items.csv", "canvas": out / "canvas.csv", "moodle": out / "moodle.csv"}
     text_columns = [name for name in items.columns if items[name].dtype == object]
     items.assign(**{name: items[name].map(cell) for name in text_columns}).to_csv(paths["items"], index=False)
+    responses = final_responses(root, assignment, items)
+    if len(responses):
+        paths["final"] = out / "final-responses.csv"
+        text = [name for name in responses.columns if responses[name].dtype == object]
+        responses.assign(**{name: responses[name].map(cell) for name in text}).to_csv(paths["final"], index=False)
     maximum = float(people["max_score"].max()) if len(people) else 0.0
     with paths["canvas"].open("w", newline="") as handle:
         writer = csv.writer(handle)
@@ -256,7 +381,12 @@ def report_data(root: Path, assignment: str) -> dict:
                               "waiting": len(rows) - len(graded),
                               "mean": float(graded["score"].mean()) if len(graded) else None})
     auto_scores = auto.groupby("student_id")["score"].sum()
+    responses = final_responses(root, assignment, items)
+    bank = {(r.question): r.bank_item for r in responses.drop_duplicates("question").itertuples()} if len(responses) else {}
+    for row in auto_items:
+        row["bank_item"] = bank.get(row["grade_id"], "")
     return {
+        "final_lessons": lesson_summary(responses) if len(responses) else [],
         "assignment": assignment, "learners": int(items["student_id"].nunique()), "auto_scores": auto_scores,
         "auto_mean": float(auto_scores.mean()) if len(auto) else 0.0,
         "auto_max": float(auto.groupby("student_id")["max_score"].sum().max()) if len(auto) else 0.0,

@@ -102,6 +102,7 @@ MODULES: tuple[Module, ...] = (
          Notebook("5.3-report-preparation.ipynb", "Report preparation"),
          Notebook("5.4-interpretation-and-decisions.ipynb", "Data interpretation and decision making"),
          Notebook("5.6-assignment.ipynb", "Assignment 5: analysis and reports", kind="assignment"),
+         Notebook("5.5-review-quiz.ipynb", "Module 5 review quiz", kind="quiz"),
          Notebook("5.7-final-assessment.ipynb", "Final assessment", kind="final")),
     ),
 )

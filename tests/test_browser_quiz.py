@@ -23,6 +23,7 @@ QUIZZES = {
     "module2": ("module2_strategy/2.5-review-quiz.ipynb", ["module1_intro", "module2_strategy"]),
     "module3": ("module3_social/3.5-review-quiz.ipynb", ["module1_intro", "module3_social"]),
     "module4": ("module4_interaction/4.5-review-quiz.ipynb", ["module1_intro", "module4_interaction"]),
+    "module5": ("module5_analysis/5.5-review-quiz.ipynb", ["module1_intro", "module5_analysis"]),
 }
 START = "module1_intro/1.0-start-here.ipynb"
 

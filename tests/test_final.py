@@ -413,3 +413,73 @@ def test_the_autograded_questions_are_three_quarters_of_the_points():
     cells = [c for c in grade_cells().values() if c.notebook.name == NOTEBOOK]
     assert len(cells) == 30 and sum(c.points for c in cells) == AUTO_MAX
     assert AUTO_MAX / (AUTO_MAX + WRITTEN_MAX) == 0.75
+
+
+# --------------------------------------------------------------------------- the class report, by bank item and lesson
+def test_the_class_report_names_each_questions_bank_item_and_sums_up_by_lesson(graded):
+    from autograder.reports import class_report, final_responses, write_lms_files
+
+    root, _ = graded
+    out = root / "reports" / "module5_analysis"
+    paths = write_lms_files(root, "module5_analysis", out)
+    responses = final_responses(root, "module5_analysis")
+    counts = responses.groupby("student_id").size()
+    assert set(counts.index) == set(EXPECTED) and set(responses["form"]) == {"A"}
+    # the tamperer deleted a check cell: its grade waits for a person, so it is not counted as an answer
+    assert (counts.drop("tampered") == 30).all() and counts["tampered"] == 29
+    assert set(responses["bank_item"]) == {q.item.id for q in FORMS["A"].questions}
+    mine = responses[responses["student_id"] == "partly_wrong"]
+    assert mine["score"].sum() == AUTO_MAX - 2 and set(mine["rest"]) == {AUTO_MAX - 3, AUTO_MAX - 2}
+    assert paths["final"].is_file()
+    page = class_report(root, "module5_analysis", out).read_text(encoding="utf-8")
+    assert "The final assessment by lesson" in page
+    for question in FORMS["A"].questions[:3]:
+        assert f"bank item <code>{question.item.id}</code>" in page
+    first = FORMS["A"].questions[0].item.lesson
+    assert f"<td>{first} {final.lesson_title(first)}</td>" in page
+
+
+def test_two_sittings_on_the_two_forms_pool_into_statistics_per_bank_item(graded, form_b_root, tmp_path):
+    """Form A's class (above) and three learners on form B, each graded with the project's grader: pooled, every
+    bank item of both forms has its own difficulty, computed from the answers given."""
+    from autograder.grading import grade_all
+    from autograder.reports import write_lms_files
+    from gradecells import answer_all, hand_in
+
+    root_a, _ = graded
+    release = read(form_b_root / "release" / "module5_analysis" / NOTEBOOK)
+    master = read(form_b_root / "source" / "module5_analysis" / NOTEBOOK)
+    keys_b = FORMS["B"].keys
+    full = copy_notebook(release)
+    answer_all(full, master)
+    always_a = copy_notebook(release)
+    for cell in always_a.cells:
+        if nbgrader_meta(cell).get("grade_id", "") in keys_b:
+            cell.source = f"{cell.source.split(' =')[0]} = 'a'"
+    hand_in(form_b_root, "module5_analysis", NOTEBOOK, {"b_full": full, "b_always_a": always_a,
+                                                         "b_blank": copy_notebook(release)})
+    outcomes = grade_all(form_b_root, "module5_analysis", workers=2, progress=False)
+    assert {o.student: o.score for o in outcomes} == {"b_full": 30, "b_always_a": list(keys_b.values()).count("a"),
+                                                      "b_blank": 0}
+    csv_a = write_lms_files(root_a, "module5_analysis", root_a / "reports" / "module5_analysis")["final"]
+    csv_b = write_lms_files(form_b_root, "module5_analysis", form_b_root / "reports" / "module5_analysis")["final"]
+    out = tmp_path / "pooled.csv"
+    run = subprocess.run([sys.executable, "-m", "autograder", "final-items", str(csv_a), str(csv_b), "--out", str(out)],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    import pandas as pd
+
+    pooled = pd.read_csv(out, dtype={"lesson": str}).set_index("bank_item")
+    assert len(pooled) == 60 and set(pooled["forms"]) == {"A", "B"}
+    for question in FORMS["B"].questions:
+        row = pooled.loc[question.item.id]
+        right = 1 + (question.key == "a")
+        assert (row["learners"], row["right"], row["forms"]) == (3, right, "B")
+        assert row["difficulty"] == pytest.approx(right / 3)
+        assert row["lesson"] == question.item.lesson and row["module"] == question.item.module_number
+    assert pooled["discrimination"].dropna().between(-1, 1).all()
+    bad = tmp_path / "not-responses.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "autograder", "final-items", str(bad), "--out", str(out)],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode != 0 and "not-responses.csv: not a final-responses.csv" in run.stderr

@@ -47,7 +47,8 @@ def test_the_catalogue_maps_every_question_to_its_notebook():
 @pytest.mark.parametrize("name, notebook", [("module1", ("module1_intro", "1.5-review-quiz.ipynb")),
                                             ("module2", ("module2_strategy", "2.5-review-quiz.ipynb")),
                                             ("module3", ("module3_social", "3.5-review-quiz.ipynb")),
-                                            ("module4", ("module4_interaction", "4.5-review-quiz.ipynb"))])
+                                            ("module4", ("module4_interaction", "4.5-review-quiz.ipynb")),
+                                            ("module5", ("module5_analysis", "5.5-review-quiz.ipynb"))])
 def test_every_quiz_item_is_counted_under_its_quiz_notebook(name, notebook):
     quiz = load_quiz(name)
     found = [(ex.module.folder, ex.notebook.file, ex.graded) for ex in progress.catalogue()

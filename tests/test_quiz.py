@@ -22,6 +22,9 @@ LESSON_FILES = {
     "module4": {"4.1": "4.1-engagement-techniques.ipynb", "4.2": "4.2-comments-and-messages.ipynb",
                 "4.3": "4.3-crisis-management.ipynb",
                 "4.3b": "4.3b-crisis-policy-lab.ipynb", "4.4": "4.4-participation-and-loyalty.ipynb"},
+    "module5": {"5.0": "5.0-meet-velora-data.ipynb", "5.1": "5.1-monitoring-metrics.ipynb",
+                "5.2": "5.2-analysis-tools.ipynb", "5.3": "5.3-report-preparation.ipynb",
+                "5.4": "5.4-interpretation-and-decisions.ipynb"},
 }
 
 
@@ -29,14 +32,15 @@ def _raw(name: str = "module1") -> dict:
     return yaml.safe_load(qz.quiz_path(name).read_text(encoding="utf-8"))
 
 
-def test_a_quiz_ships_for_modules_1_to_4():
-    assert {"module1", "module2", "module3", "module4"} <= set(QUIZZES)
+def test_a_quiz_ships_for_every_module():
+    assert {"module1", "module2", "module3", "module4", "module5"} <= set(QUIZZES)
 
 
 def test_each_quiz_keeps_its_answers_under_its_own_prefix():
     ids = {name: qz.load_quiz(name).id for name in QUIZZES}
     assert ids["module1"] == "m1_review" and ids["module2"] == "m2_review" and ids["module3"] == "m3_review"
     assert ids["module4"] == "m4_review"
+    assert ids["module5"] == "m5_review"
     assert len(set(ids.values())) == len(ids), f"two quizzes would share progress-record keys: {ids}"
 
 
@@ -268,7 +272,8 @@ def test_the_quiz_notebook_is_two_lines_of_code(name):
     assert path.relative_to(REPO_ROOT).as_posix() in {"module1_intro/1.5-review-quiz.ipynb",
                                                       "module2_strategy/2.5-review-quiz.ipynb",
                                                       "module3_social/3.5-review-quiz.ipynb",
-                                                      "module4_interaction/4.5-review-quiz.ipynb"}
+                                                      "module4_interaction/4.5-review-quiz.ipynb",
+                                                      "module5_analysis/5.5-review-quiz.ipynb"}
     nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert code[-1] == f'review_quiz("{name}")' and len(code) == 2

@@ -237,8 +237,9 @@ class Page:
         for item in missed:
             number, title = item.lesson
             groups.setdefault(number, (title, []))[1].append(item)
-        order = sorted(groups, key=lambda n: [int(p) if p.isdigit() else p for p in re.findall(r"\d+|\D+", n)])
-        return [(number, groups[number][0], groups[number][1]) for number in order]
+        from course.syllabus import lesson_order
+
+        return [(number, groups[number][0], groups[number][1]) for number in sorted(groups, key=lesson_order)]
 
     @property
     def revisit_other(self) -> list[Item]:

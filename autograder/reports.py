@@ -223,6 +223,7 @@ def pooled_item_statistics(responses: pd.DataFrame) -> pd.DataFrame:
 def lesson_summary(responses: pd.DataFrame) -> list[dict]:
     """Per lesson of the final: how many questions, the share of their points the class earned, in course order."""
     from course.final import lesson_title
+    from course.syllabus import lesson_order
 
     out = []
     for lesson, rows in responses.groupby("lesson", sort=False):
@@ -232,7 +233,7 @@ def lesson_summary(responses: pd.DataFrame) -> list[dict]:
             title = ""
         out.append({"lesson": str(lesson), "title": title, "questions": rows["question"].nunique(),
                     "difficulty": float(rows["score"].sum() / rows["max_score"].sum()) if rows["max_score"].sum() else 0.0})
-    return sorted(out, key=lambda row: [int(p) if p.isdigit() else p for p in re.findall(r"\d+|\D+", row["lesson"])])
+    return sorted(out, key=lambda row: lesson_order(row["lesson"]))
 
 
 def read_responses(paths: list[Path]) -> pd.DataFrame:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from course.quiz import Option  # the same option as a review quiz's: text, why, best
 from course.syllabus import REPO_ROOT, module as syllabus_module
 
 BANK_DIR = REPO_ROOT / "autograder" / "final"
@@ -70,13 +71,6 @@ class BankError(ValueError):
 
 
 @dataclass(frozen=True)
-class Option:
-    text: str
-    why: str
-    best: bool = False
-
-
-@dataclass(frozen=True)
 class Item:
     id: str
     module: str  # the module folder, e.g. "module3_social"
@@ -116,9 +110,6 @@ class Case:
 class Bank:
     items: tuple[Item, ...]
     case: Case
-
-    def by_id(self) -> dict[str, Item]:
-        return {item.id: item for item in self.items}
 
 
 @dataclass(frozen=True)
@@ -522,7 +513,7 @@ def build_notebook(form: Form, case: Case):
     """The master notebook of ``form`` (nbgrader source form, no outputs), stating its measured time."""
     import nbformat
 
-    from course.timing import measure
+    from course.timing import measure_notebook
 
     def notebook(minutes: int):
         nb = nbformat.v4.new_notebook(cells=[*_cells(form, case, minutes), _nav_cell()])
@@ -538,24 +529,22 @@ def build_notebook(form: Form, case: Case):
         nb.nbformat, nb.nbformat_minor = 4, 5
         return nb
 
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as scratch:  # measured as course.timing measures every notebook
-        path = Path(scratch) / NOTEBOOK
-        nbformat.write(notebook(0), str(path))
-        minutes = 5 * round(measure(path).estimate / 5)  # stated to the nearest five minutes
+    # measured as course.timing measures every notebook, and stated to the nearest five minutes
+    minutes = 5 * round(measure_notebook(notebook(0), NOTEBOOK).estimate / 5)
     return notebook(minutes)
 
 
 def write(letter: str = "A", seed: int = SEED, output: Path | str = MASTER, bank_dir: Path | str = BANK_DIR) -> Path:
     """Draw the forms from the bank and write form ``letter`` as a master notebook to ``output``."""
+    bank = load_bank(bank_dir)
+    return _write_form(draw(bank, seed)[letter], bank.case, Path(output))
+
+
+def _write_form(form: Form, case: Case, output: Path) -> Path:
     import nbformat
 
-    bank = load_bank(bank_dir)
-    form = draw(bank, seed)[letter]
-    output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(build_notebook(form, bank.case), str(output))
+    nbformat.write(build_notebook(form, case), str(output))
     return output
 
 
@@ -602,7 +591,7 @@ def main(form: str = "A", seed: int = SEED, check: bool = False, output: str | N
     if check:
         print(balance_table(bank, forms))
         return 0
-    path = write(form, seed, output or MASTER, bank_dir or BANK_DIR)
+    path = _write_form(forms[form], bank.case, Path(output or MASTER))
     print(f"wrote form {form} (seed {seed}, {len(forms[form].questions)} questions and the case) to {path}")
     if path.resolve() == MASTER.resolve() and (form, seed) != ("A", SEED):
         print("The master now holds a form other than the committed one: release it with "

@@ -6,6 +6,7 @@ at the foot of each notebook, ``doctor`` and the README's module table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,3 +123,8 @@ def published_modules() -> list[Module]:
 
 def reading_order() -> list[tuple[Module, Notebook]]:
     return [(m, nb) for m in MODULES for nb in m.notebooks]
+
+
+def lesson_order(tag: str) -> list:
+    """Sort key for lesson tags in the course's order: "4.3" before "4.3b" before "4.10"."""
+    return [int(part) if part.isdigit() else part for part in re.findall(r"\d+|\D+", tag)]

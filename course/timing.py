@@ -56,7 +56,11 @@ def _words(text: str) -> int:
 
 
 def measure(path: Path | str) -> Timing:
-    nb = nbformat.read(str(path), as_version=4)
+    return measure_notebook(nbformat.read(str(path), as_version=4), path)
+
+
+def measure_notebook(nb, path: Path | str = "") -> Timing:
+    """:func:`measure` for a notebook in memory (``path`` only names it), e.g. one being written."""
     words = exercises = written = 0
     stated = None
     for cell in nb.cells:

@@ -244,7 +244,7 @@ class Page:
     @property
     def revisit_other(self) -> list[Item]:
         """The missed items that name no lesson (the final's case), listed after the lessons."""
-        return [i for i in self.revisit if not i.lesson] if self.revisit_by_lesson else self.revisit
+        return [i for i in self.revisit if not i.lesson]
 
 
 def _points(value: float | None) -> str:
